@@ -1,0 +1,123 @@
+#include "ingest/utf8.h"
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace provcheck {
+namespace {
+
+// Decodes the sequence starting at `i`. Returns its length when it is
+// well-formed; otherwise returns 0 and sets `*subpart` to the length of the
+// maximal subpart, the longest prefix that could still have begun a
+// well-formed sequence (at least 1). The ranges are Table 3-7 of the Unicode
+// standard; restricting the second byte is what rules out overlongs,
+// surrogates and code points above U+10FFFF.
+size_t SequenceLength(std::string_view s, size_t i, size_t* subpart) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  size_t trail = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    trail = 1;
+  } else if (b0 == 0xE0) {
+    trail = 2;
+    lo = 0xA0;
+  } else if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) {
+    trail = 2;
+  } else if (b0 == 0xED) {
+    trail = 2;
+    hi = 0x9F;
+  } else if (b0 == 0xF0) {
+    trail = 3;
+    lo = 0x90;
+  } else if (b0 >= 0xF1 && b0 <= 0xF3) {
+    trail = 3;
+  } else if (b0 == 0xF4) {
+    trail = 3;
+    hi = 0x8F;
+  } else {
+    *subpart = 1;
+    return 0;
+  }
+  for (size_t k = 1; k <= trail; ++k) {
+    if (i + k >= s.size()) {
+      *subpart = k;
+      return 0;
+    }
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (b < lo || b > hi) {
+      *subpart = k;
+      return 0;
+    }
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return trail + 1;
+}
+
+// Offset of the first ill-formed byte, or npos. Skips ASCII eight bytes at a
+// time because almost all input is ASCII and valid.
+size_t FirstInvalid(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof(word));
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    size_t subpart = 0;
+    const size_t length = SequenceLength(s, i, &subpart);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view bytes) {
+  return FirstInvalid(bytes) == std::string_view::npos;
+}
+
+RepairedUtf8 RepairUtf8(std::string bytes) {
+  RepairedUtf8 result;
+  if (FirstInvalid(bytes) == std::string_view::npos) {
+    result.text = std::move(bytes);
+    return result;
+  }
+  const std::string_view in = bytes;
+  std::string& out = result.text;
+  out.reserve(in.size() + 16);
+  int line = 1;
+  int column = 1;  // of the next code point written
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t subpart = 0;
+    const size_t length = SequenceLength(in, i, &subpart);
+    if (length == 0) {
+      result.invalid.push_back(InvalidUtf8{out.size(), line, column, subpart});
+      out.append(kReplacementCharacter);
+      ++column;
+      i += subpart;
+      continue;
+    }
+    out.append(in.substr(i, length));
+    if (in[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return result;
+}
+
+}  // namespace provcheck
