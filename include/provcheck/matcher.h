@@ -1,0 +1,86 @@
+// match: every rule pack compiled once, run over a document in one pass per
+// scope.
+#ifndef PROVCHECK_MATCHER_H_
+#define PROVCHECK_MATCHER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "provcheck/rule.h"
+#include "provcheck/segment.h"
+
+namespace re2 {
+class RE2;
+class Set;
+}  // namespace re2
+
+namespace provcheck {
+
+struct Capture {
+  std::string name;
+  std::string value;
+};
+
+// One match of one rule's pattern inside one segment.
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  size_t segment = 0;  // index into lines or sentences, per the rule's scope
+  size_t begin = 0;    // byte range in the analysis text
+  size_t end = 0;
+  std::vector<Capture> captures;  // named groups that took part
+};
+
+// The compiled form of a set of rule packs. Immutable once built, so one
+// instance serves every thread.
+class Matcher {
+ public:
+  // Compiles every pattern; an RE2 error names the rule, its file and line,
+  // and RE2's own message.
+  static absl::StatusOr<std::unique_ptr<Matcher>> Compile(
+      std::vector<RulePack> packs);
+  ~Matcher();
+
+  // Finds every match in `text`. For each scope, one RE2::Set pass over each
+  // segment says which patterns occur there; only those patterns run again to
+  // find spans and captures. Matches are ordered by begin offset.
+  std::vector<RuleMatch> Match(std::string_view text,
+                               const Segmentation& segments) const;
+
+  // Matches of one rule alone against a snippet treated as a document; what
+  // `rules check` runs inline examples through.
+  std::vector<RuleMatch> MatchRule(const Rule& rule,
+                                   std::string_view text) const;
+
+  const std::vector<RulePack>& packs() const { return packs_; }
+  std::vector<const Rule*> rules() const;
+  // A digest of every pack's content: findings computed under one digest are
+  // reusable under it.
+  const std::string& digest() const { return digest_; }
+
+ private:
+  struct CompiledPattern;
+  struct ScopeSet;
+  Matcher();
+
+  void MatchSegment(const ScopeSet& scope_set, std::string_view text,
+                    TextRange range, size_t segment_index,
+                    std::vector<int>& fired, std::vector<RuleMatch>& out) const;
+  static bool Rejected(const CompiledPattern& pattern, const RuleMatch& match);
+  void FindAll(const CompiledPattern& pattern, std::string_view text,
+               TextRange range, size_t segment_index,
+               std::vector<RuleMatch>& out) const;
+
+  std::vector<RulePack> packs_;
+  std::vector<CompiledPattern> patterns_;
+  std::vector<std::unique_ptr<ScopeSet>> scope_sets_;  // indexed by Scope
+  std::string digest_;
+};
+
+}  // namespace provcheck
+
+#endif  // PROVCHECK_MATCHER_H_

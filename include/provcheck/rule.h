@@ -1,0 +1,94 @@
+// Rules are data: rule packs (rules/*.rules) are parsed into these types, and
+// nothing about a particular rule lives in C++.
+#ifndef PROVCHECK_RULE_H_
+#define PROVCHECK_RULE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace provcheck {
+
+enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
+
+// The finding vocabulary of spec/json-output.md.
+enum class Kind {
+  kAttribution,
+  kCitation,
+  kVagueAttribution,
+  kBoilerplate,
+  kContradiction,
+  kUnattributedClaim,
+};
+
+// Where a pattern runs: each line (a paragraph), each sentence, or the whole
+// analysis text at once (for patterns that look across lines; use (?m)).
+enum class Scope { kLine, kSentence, kDocument };
+
+std::string_view SeverityName(Severity severity);
+std::optional<Severity> ParseSeverity(std::string_view name);
+std::string_view KindName(Kind kind);
+std::optional<Kind> ParseKind(std::string_view name);
+std::string_view ScopeName(Scope scope);
+std::optional<Scope> ParseScope(std::string_view name);
+
+// Where something was written in a rule file, for error messages.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+struct Pattern {
+  std::string regex;
+  SourceLocation location;
+};
+
+struct RuleExample {
+  std::string text;
+  bool must_match = true;  // false for a `counter` example
+  // Captures the match must produce, e.g. {"source", "Togroul Djuvarli"}.
+  std::vector<std::pair<std::string, std::string>> captures;
+  SourceLocation location;
+};
+
+struct Rule {
+  std::string id;  // "attribution.according-to"
+  std::string description;
+  Kind kind = Kind::kAttribution;
+  Severity severity = Severity::kInfo;
+  Scope scope = Scope::kSentence;
+  // RE2 patterns with the pack's named sub-patterns already expanded. A
+  // capture named `span`, when it takes part, is the finding's span instead
+  // of the whole match (RE2 has no lookbehind; this stands in for it).
+  std::vector<Pattern> patterns;
+  // Message template: "{name}" inserts a capture; "{?name:text}" inserts
+  // text (itself a template) only when the capture is non-empty.
+  std::string message;
+  std::vector<RuleExample> examples;
+  // A finding of this rule is dropped when it overlaps a finding of one of
+  // these kinds ("an attribution to a named body is never vague").
+  std::vector<Kind> yields_to;
+  // A finding of this rule is dropped when a sentence within `reach`
+  // sentences of it (same paragraph) holds a finding of one of these kinds:
+  // how an unattributed claim knows that its speaker is named nearby.
+  std::vector<Kind> unless_near;
+  int reach = 0;
+  // A match is dropped when a capture, cleaned, matches one of these RE2
+  // patterns in full: "Azerbaijan said" names no traceable speaker.
+  std::vector<std::pair<std::string, Pattern>> rejects;
+  SourceLocation location;
+};
+
+struct RulePack {
+  std::string name;
+  std::string description;
+  std::string file;
+  std::vector<Rule> rules;
+};
+
+}  // namespace provcheck
+
+#endif  // PROVCHECK_RULE_H_

@@ -1,0 +1,54 @@
+// score: the provenance score, 0 (nothing traceable) to 100, and the parts it
+// is made of. Nothing else in provcheck computes it.
+#ifndef PROVCHECK_SCORE_H_
+#define PROVCHECK_SCORE_H_
+
+#include <vector>
+
+#include "provcheck/finding.h"
+
+namespace provcheck {
+
+// What a document's findings say about its claims. A claim is a sentence that
+// carries a finding of the attribution, citation, vague-attribution or
+// unattributed-claim kinds: something a reader would want traced.
+struct DocumentStats {
+  int lines = 0;  // non-blank lines
+  int sentences = 0;
+  int boilerplate_lines = 0;  // non-blank lines holding a boilerplate finding
+  int claims = 0;
+  int attributed_claims = 0;  // a named speaker or body in the sentence
+  int cited_claims = 0;       // only a bare citation ([BFMTV], (AP))
+  int vague_claims = 0;       // only an unnamed source
+  int unattributed_claims = 0;
+  int vague_attributions = 0;  // vague-attribution findings
+  int contradictions = 0;
+};
+
+// The weights of the score; one documented place (README, "The provenance
+// score"), overridable by the user.
+struct ScoreWeights {
+  double attributed = 1.0;     // credit for a claim with a named source
+  double cited = 0.6;          // a bare bracketed citation is weaker
+  double vague = 0.15;         // "analysts say": barely traceable
+  double no_claims = 0.5;      // provenance of a document with no claims at all
+  double vague_penalty = 4.0;  // points per vague attribution ...
+  double vague_penalty_cap = 20.0;      // ... up to this many
+  double boilerplate_penalty = 15.0;    // points at 100% boilerplate lines
+  double contradiction_penalty = 15.0;  // points per contradiction ...
+  double contradiction_penalty_cap = 45.0;
+};
+
+struct Score {
+  double total = 0;       // 0..100, one decimal
+  double provenance = 0;  // weighted share of traceable claims, 0..1
+  double vague_penalty = 0;
+  double boilerplate_penalty = 0;
+  double contradiction_penalty = 0;
+};
+
+Score ComputeScore(const DocumentStats& stats, const ScoreWeights& weights);
+
+}  // namespace provcheck
+
+#endif  // PROVCHECK_SCORE_H_

@@ -1,0 +1,48 @@
+// The subcommands of the provcheck binary. Each returns the process exit
+// code: 0 clean, 1 findings at or above the failure level (or failed rule
+// examples), 2 usage error, bad rules or unreadable input.
+#ifndef PROVCHECK_CLI_COMMANDS_H_
+#define PROVCHECK_CLI_COMMANDS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "provcheck/matcher.h"
+
+namespace provcheck::cli {
+
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitError = 2;
+
+struct LintOptions {
+  std::string rules_dir;  // empty: the shipped packs
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string color = "auto";
+  int threads = 0;  // 0: one per core
+  std::vector<std::string> paths;
+};
+
+struct RulesOptions {
+  std::string rules_dir;
+  std::string format = "text";
+};
+
+int RunLint(const LintOptions& options);
+int RunRulesCheck(const RulesOptions& options);
+int RunRulesList(const RulesOptions& options);
+
+// The rules directory to use: the flag, else $PROVCHECK_RULES, else the
+// packs shipped beside the binary (share/provcheck/rules when installed,
+// the source tree's rules/ when run from a build directory).
+std::string ResolveRulesDir(const std::string& flag);
+
+// Loads and compiles every pack, printing any error to stderr.
+std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir);
+
+}  // namespace provcheck::cli
+
+#endif  // PROVCHECK_CLI_COMMANDS_H_

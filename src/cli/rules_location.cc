@@ -1,0 +1,53 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "provcheck/rule_parser.h"
+
+namespace provcheck::cli {
+namespace {
+
+std::filesystem::path ExecutableDir() {
+  std::error_code error;
+  std::filesystem::path self =
+      std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path() : self.parent_path();
+}
+
+}  // namespace
+
+std::string ResolveRulesDir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("PROVCHECK_RULES"); env && *env) {
+    return env;
+  }
+  const std::filesystem::path dir = ExecutableDir();
+  for (const char* relative :
+       {"../share/provcheck/rules", "../rules", "../../rules"}) {
+    std::error_code error;
+    std::filesystem::path candidate = dir / relative;
+    if (std::filesystem::is_directory(candidate, error)) {
+      return std::filesystem::weakly_canonical(candidate, error).string();
+    }
+  }
+  return "rules";
+}
+
+std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir) {
+  auto packs = LoadRulePacks(rules_dir);
+  if (!packs.ok()) {
+    std::cerr << packs.status().message() << '\n';
+    return nullptr;
+  }
+  auto matcher = Matcher::Compile(*std::move(packs));
+  if (!matcher.ok()) {
+    std::cerr << matcher.status().message() << '\n';
+    return nullptr;
+  }
+  return *std::move(matcher);
+}
+
+}  // namespace provcheck::cli

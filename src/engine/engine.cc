@@ -1,0 +1,262 @@
+#include "provcheck/engine.h"
+
+#include <algorithm>
+#include <array>
+
+#include "provcheck/segment.h"
+
+namespace provcheck {
+namespace {
+
+constexpr int kKindCount = 6;
+using KindMask = unsigned;
+
+KindMask Bit(Kind kind) { return 1u << static_cast<int>(kind); }
+
+KindMask MaskOf(const std::vector<Kind>& kinds) {
+  KindMask mask = 0;
+  for (Kind kind : kinds) mask |= Bit(kind);
+  return mask;
+}
+
+struct Candidate {
+  const RuleMatch* match;
+  size_t sentence;  // the sentence holding the match's start
+  bool kept = true;
+};
+
+// Index of the range holding `offset`, or of the last range before it.
+size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset) {
+  auto it = std::upper_bound(
+      ranges.begin(), ranges.end(), offset,
+      [](size_t value, const TextRange& range) { return value < range.begin; });
+  return it == ranges.begin() ? 0
+                              : static_cast<size_t>(it - ranges.begin() - 1);
+}
+
+bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
+  return a.begin < b.end && b.begin < a.end;
+}
+
+std::string_view CaptureValue(const std::vector<Capture>& captures,
+                              std::string_view name) {
+  for (const Capture& capture : captures) {
+    if (capture.name == name) return capture.value;
+  }
+  return {};
+}
+
+bool IsUtf8Continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+std::string RenderMessage(std::string_view message_template,
+                          const std::vector<Capture>& captures) {
+  std::string out;
+  for (size_t i = 0; i < message_template.size(); ++i) {
+    const char c = message_template[i];
+    if (c != '{') {
+      out.push_back(c);
+      continue;
+    }
+    // Find the matching close brace; conditionals may nest a {name}.
+    size_t depth = 0, close = i;
+    for (; close < message_template.size(); ++close) {
+      if (message_template[close] == '{') ++depth;
+      if (message_template[close] == '}' && --depth == 0) break;
+    }
+    if (close >= message_template.size()) {
+      out.append(message_template.substr(i));
+      break;
+    }
+    std::string_view body = message_template.substr(i + 1, close - i - 1);
+    if (!body.empty() && body[0] == '?') {
+      size_t colon = body.find(':');
+      std::string_view name = body.substr(1, colon - 1);
+      std::string value(CaptureValue(captures, name));
+      if (colon != std::string_view::npos && !CleanSourceName(value).empty()) {
+        out += RenderMessage(body.substr(colon + 1), captures);
+      }
+    } else {
+      std::string_view value = CaptureValue(captures, body);
+      out += body == "source" || body == "role" ? CleanSourceName(value)
+                                                : std::string(value);
+    }
+    i = close;
+  }
+  return out;
+}
+
+DocumentResult AnalyzeDocument(const Document& document, const Matcher& matcher,
+                               const ScoreWeights& weights) {
+  DocumentResult result;
+  result.path = document.path;
+  result.sha256 = document.sha256;
+  result.bytes = document.raw_bytes;
+
+  const std::string_view text = document.text;
+  const Segmentation segments = Segment(text);
+  const std::vector<RuleMatch> matches = matcher.Match(text, segments);
+
+  std::vector<Candidate> candidates;
+  candidates.reserve(matches.size());
+  for (const RuleMatch& match : matches) {
+    candidates.push_back(
+        Candidate{&match, RangeIndexOf(segments.sentences, match.begin)});
+  }
+
+  // 1. Of overlapping findings of one kind, the earliest (then the longest)
+  // stands: two attribution rules agreeing on a clause are one finding.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.match->begin != b.match->begin) {
+                       return a.match->begin < b.match->begin;
+                     }
+                     return a.match->end > b.match->end;
+                   });
+  std::array<size_t, kKindCount> kept_until{};
+  for (Candidate& candidate : candidates) {
+    size_t& until = kept_until[static_cast<int>(candidate.match->rule->kind)];
+    if (candidate.match->begin < until) {
+      candidate.kept = false;
+    } else {
+      until = candidate.match->end;
+    }
+  }
+
+  // 2. yields-to: a finding gives way to an overlapping one of a stronger
+  // kind. Candidates are sorted by start, so the scan stops early.
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Candidate& candidate = candidates[i];
+    const KindMask yields = MaskOf(candidate.match->rule->yields_to);
+    if (!candidate.kept || yields == 0) continue;
+    for (const Candidate& other : candidates) {
+      if (other.match->begin >= candidate.match->end) break;
+      if (&other != &candidate && other.kept &&
+          (yields & Bit(other.match->rule->kind)) &&
+          Overlaps(*other.match, *candidate.match)) {
+        candidate.kept = false;
+        break;
+      }
+    }
+  }
+
+  // 3. unless-near: a finding is dropped when a sentence within reach in the
+  // same paragraph holds one of the named kinds.
+  std::vector<KindMask> sentence_kinds(segments.sentences.size(), 0);
+  for (const Candidate& candidate : candidates) {
+    if (candidate.kept && candidate.match->rule->unless_near.empty() &&
+        candidate.sentence < sentence_kinds.size()) {
+      sentence_kinds[candidate.sentence] |= Bit(candidate.match->rule->kind);
+    }
+  }
+  for (Candidate& candidate : candidates) {
+    const Rule& rule = *candidate.match->rule;
+    if (!candidate.kept || rule.unless_near.empty() ||
+        candidate.sentence >= sentence_kinds.size()) {
+      continue;
+    }
+    const KindMask wanted = MaskOf(rule.unless_near);
+    const size_t line = segments.sentence_line[candidate.sentence];
+    const size_t first = candidate.sentence >= static_cast<size_t>(rule.reach)
+                             ? candidate.sentence - rule.reach
+                             : 0;
+    const size_t last =
+        std::min(sentence_kinds.size() - 1, candidate.sentence + rule.reach);
+    for (size_t s = first; s <= last; ++s) {
+      if (segments.sentence_line[s] == line && (sentence_kinds[s] & wanted)) {
+        candidate.kept = false;
+        break;
+      }
+    }
+  }
+
+  // Findings, with positions in the original file.
+  const LineIndex original_lines(document.original);
+  auto original_end = [&](size_t text_end) {
+    // Map the last byte, then step past its code point: an end offset can sit
+    // on the far side of an anchor (after a decoded entity, say).
+    size_t last = document.offsets.ToOriginal(text_end - 1);
+    size_t end = last + 1;
+    while (end < document.original.size() &&
+           IsUtf8Continuation(document.original[end])) {
+      ++end;
+    }
+    return end;
+  };
+  std::vector<KindMask> final_kinds(segments.sentences.size(), 0);
+  std::vector<bool> boilerplate_line(segments.lines.size(), false);
+  for (const Candidate& candidate : candidates) {
+    if (!candidate.kept) continue;
+    const RuleMatch& match = *candidate.match;
+    const Rule& rule = *match.rule;
+    Finding finding;
+    finding.rule_id = rule.id;
+    finding.kind = rule.kind;
+    finding.severity = rule.severity;
+    finding.begin = match.begin;
+    finding.end = match.end;
+    finding.start = original_lines.At(document.offsets.ToOriginal(match.begin));
+    finding.stop = original_lines.At(original_end(match.end));
+    finding.message = RenderMessage(rule.message, match.captures);
+    finding.text =
+        std::string(text.substr(match.begin, match.end - match.begin));
+    finding.source = CleanSourceName(CaptureValue(match.captures, "source"));
+    finding.role = CleanSourceName(CaptureValue(match.captures, "role"));
+    result.findings.push_back(std::move(finding));
+    if (candidate.sentence < final_kinds.size()) {
+      final_kinds[candidate.sentence] |= Bit(rule.kind);
+    }
+    if (rule.kind == Kind::kBoilerplate) {
+      boilerplate_line[RangeIndexOf(segments.lines, match.begin)] = true;
+    }
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.start.line != b.start.line) {
+                       return a.start.line < b.start.line;
+                     }
+                     return a.start.column < b.start.column;
+                   });
+
+  DocumentStats& stats = result.stats;
+  for (size_t i = 0; i < segments.lines.size(); ++i) {
+    const TextRange& line = segments.lines[i];
+    const std::string_view content = text.substr(line.begin, line.size());
+    if (content.find_first_not_of(" \t\r\f\v") == std::string_view::npos) {
+      continue;
+    }
+    ++stats.lines;
+    if (boilerplate_line[i]) ++stats.boilerplate_lines;
+  }
+  stats.sentences = static_cast<int>(segments.sentences.size());
+  const KindMask claim_kinds = Bit(Kind::kAttribution) | Bit(Kind::kCitation) |
+                               Bit(Kind::kVagueAttribution) |
+                               Bit(Kind::kUnattributedClaim);
+  for (size_t s = 0; s < final_kinds.size(); ++s) {
+    const KindMask kinds = final_kinds[s];
+    if (!(kinds & claim_kinds) || boilerplate_line[segments.sentence_line[s]]) {
+      continue;
+    }
+    ++stats.claims;
+    if (kinds & Bit(Kind::kAttribution)) {
+      ++stats.attributed_claims;
+    } else if (kinds & Bit(Kind::kCitation)) {
+      ++stats.cited_claims;
+    } else if (kinds & Bit(Kind::kVagueAttribution)) {
+      ++stats.vague_claims;
+    } else {
+      ++stats.unattributed_claims;
+    }
+  }
+  for (const Finding& finding : result.findings) {
+    if (finding.kind == Kind::kVagueAttribution) ++stats.vague_attributions;
+    if (finding.kind == Kind::kContradiction) ++stats.contradictions;
+  }
+  result.score = ComputeScore(stats, weights);
+  return result;
+}
+
+}  // namespace provcheck

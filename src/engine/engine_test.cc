@@ -1,0 +1,146 @@
+#include "provcheck/engine.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "provcheck/rule_parser.h"
+
+namespace provcheck {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Field;
+using ::testing::SizeIs;
+
+// Three kinds of rule, enough to exercise how findings are resolved.
+constexpr char kRules[] = R"pack(pack p
+rule named {
+  kind attribution
+  match "(?P<source>State Department|Lavrov) said"
+  message "Claim attributed to {source}{?role: ({role})}"
+}
+rule vague {
+  kind vague-attribution
+  severity warning
+  match "(?i:officials)(?: at the State Department)? said"
+  message "Vague"
+  yields-to attribution
+}
+rule claim {
+  kind unattributed-claim
+  match "^.*\d{4}.*$"
+  message "Unattributed"
+  unless-near attribution within 1
+}
+)pack";
+
+class AnalyzeDocumentTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto pack = ParseRulePack(kRules, "p.rules");
+    ASSERT_TRUE(pack.ok()) << pack.status();
+    std::vector<RulePack> packs;
+    packs.push_back(*std::move(pack));
+    auto matcher = Matcher::Compile(std::move(packs));
+    ASSERT_TRUE(matcher.ok()) << matcher.status();
+    matcher_ = *std::move(matcher);
+  }
+
+  DocumentResult Analyze(std::string text) {
+    Document document;
+    document.path = "doc.txt";
+    document.original = text;
+    document.text = std::move(text);
+    return AnalyzeDocument(document, *matcher_, ScoreWeights{});
+  }
+
+  std::unique_ptr<Matcher> matcher_;
+};
+
+TEST_F(AnalyzeDocumentTest, VagueFindingYieldsToAnOverlappingAttribution) {
+  const DocumentResult result =
+      Analyze("Officials at the State Department said so.");
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].rule_id, "named");
+}
+
+TEST_F(AnalyzeDocumentTest, VagueFindingStandsAlone) {
+  const DocumentResult result = Analyze("Officials said so.");
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].kind, Kind::kVagueAttribution);
+}
+
+TEST_F(AnalyzeDocumentTest, ClaimWithSpeakerInNextSentenceIsAttributed) {
+  const DocumentResult result =
+      Analyze("The deal was signed in 2019. Lavrov said so.");
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, ClaimOutOfReachOfTheSpeakerIsFlagged) {
+  const DocumentResult result =
+      Analyze("The deal was signed in 2019. It rained. Lavrov said so.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[0].rule_id, "claim");
+}
+
+TEST_F(AnalyzeDocumentTest, SpeakerInAnotherParagraphIsOutOfReach) {
+  const DocumentResult result =
+      Analyze("The deal was signed in 2019.\nLavrov said so.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[0].rule_id, "claim");
+}
+
+TEST_F(AnalyzeDocumentTest, ColumnsCountCodePointsNotBytes) {
+  const DocumentResult result = Analyze("“Peace,” Lavrov said.");
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].start.line, 1);
+  EXPECT_EQ(result.findings[0].start.column, 10);
+  EXPECT_EQ(result.findings[0].stop.column, 21);
+  EXPECT_EQ(result.findings[0].text, "Lavrov said");
+}
+
+TEST_F(AnalyzeDocumentTest, FindingsCarryTheSourceAndRenderedMessage) {
+  const DocumentResult result = Analyze("Then Lavrov said it.");
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].source, "Lavrov");
+  EXPECT_EQ(result.findings[0].message, "Claim attributed to Lavrov");
+}
+
+TEST_F(AnalyzeDocumentTest, FindingsAreSortedByLineThenColumn) {
+  const DocumentResult result =
+      Analyze("Officials said one.\nLavrov said two. Officials said three.");
+  ASSERT_THAT(result.findings, SizeIs(3));
+  EXPECT_EQ(result.findings[0].start.line, 1);
+  EXPECT_EQ(result.findings[1].start.column, 1);
+  EXPECT_EQ(result.findings[2].start.column, 18);
+}
+
+TEST_F(AnalyzeDocumentTest, StatsCountClaimsByHowTheyAreSourced) {
+  const DocumentResult result =
+      Analyze("Lavrov said it.\n\nOfficials said so.\nIt happened in 1999.");
+  EXPECT_EQ(result.stats.lines, 3);
+  EXPECT_EQ(result.stats.claims, 3);
+  EXPECT_EQ(result.stats.attributed_claims, 1);
+  EXPECT_EQ(result.stats.vague_claims, 1);
+  EXPECT_EQ(result.stats.unattributed_claims, 1);
+  EXPECT_EQ(result.stats.vague_attributions, 1);
+}
+
+TEST(RenderMessageTest, InsertsCapturesAndOptionalSegments) {
+  const std::vector<Capture> with_role = {{"source", "Ann Lee"},
+                                          {"role", "the analyst"}};
+  EXPECT_EQ(RenderMessage("To {source}{?role: ({role})}", with_role),
+            "To Ann Lee (analyst)");
+  const std::vector<Capture> without_role = {{"source", "Ann Lee"}};
+  EXPECT_EQ(RenderMessage("To {source}{?role: ({role})}", without_role),
+            "To Ann Lee");
+}
+
+TEST(CleanSourceNameTest, StripsPunctuationArticleAndPossessive) {
+  EXPECT_EQ(CleanSourceName("  the Kremlin’s,"), "Kremlin");
+  EXPECT_EQ(CleanSourceName("“Reuters”"), "Reuters");
+  EXPECT_EQ(CleanSourceName("Ann\n  Lee"), "Ann Lee");
+  EXPECT_EQ(CleanSourceName("Theresa May"), "Theresa May");
+}
+
+}  // namespace
+}  // namespace provcheck

@@ -1,0 +1,271 @@
+#include "provcheck/matcher.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "common/sha256.h"
+#include "provcheck/source_name.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace provcheck {
+
+struct Matcher::CompiledPattern {
+  const Rule* rule = nullptr;
+  std::unique_ptr<RE2> regex;
+  std::vector<std::string> group_names;  // by group index; "" if unnamed
+  int span_group = -1;                   // the group named "span", if any
+  // The rule's `reject` clauses: capture name and a full-match pattern.
+  std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rejects;
+};
+
+struct Matcher::ScopeSet {
+  explicit ScopeSet(const RE2::Options& options)
+      : set(options, RE2::UNANCHORED) {}
+  RE2::Set set;
+  std::vector<size_t> pattern_of;  // set index -> patterns_ index
+};
+
+namespace {
+
+std::string_view CaptureOf(const RuleMatch& match, std::string_view name) {
+  for (const Capture& capture : match.captures) {
+    if (capture.name == name) return capture.value;
+  }
+  return {};
+}
+
+size_t NextCodePoint(re2::StringPiece text, size_t position) {
+  ++position;
+  while (position < text.size() &&
+         (static_cast<unsigned char>(text[position]) & 0xC0) == 0x80) {
+    ++position;
+  }
+  return position;
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  // Unicode classes such as \p{Lu} make large automata; the default 8 MiB
+  // makes RE2 fall back to slower engines on long scraped paragraphs.
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+}  // namespace
+
+bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match) {
+  for (const auto& [capture, regex] : pattern.rejects) {
+    const std::string value = CleanSourceName(CaptureOf(match, capture));
+    if (!value.empty() && RE2::FullMatch(value, *regex)) return true;
+  }
+  return false;
+}
+
+Matcher::Matcher() = default;
+Matcher::~Matcher() = default;
+
+absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
+    std::vector<RulePack> packs) {
+  std::unique_ptr<Matcher> matcher(new Matcher());
+  matcher->packs_ = std::move(packs);
+  const RE2::Options options = PatternOptions();
+  for (int scope = 0; scope < 3; ++scope) {
+    matcher->scope_sets_.push_back(std::make_unique<ScopeSet>(options));
+  }
+
+  std::string fingerprint;
+  for (const RulePack& pack : matcher->packs_) {
+    absl::StrAppend(&fingerprint, "pack ", pack.name, "\n");
+    for (const Rule& rule : pack.rules) {
+      absl::StrAppend(&fingerprint, "rule ", rule.id, " ",
+                      std::string(KindName(rule.kind)), " ",
+                      std::string(SeverityName(rule.severity)), " ",
+                      std::string(ScopeName(rule.scope)), " ", rule.message,
+                      " ", rule.reach, "\n");
+      for (Kind kind : rule.yields_to) {
+        absl::StrAppend(&fingerprint, "yields ", std::string(KindName(kind)));
+      }
+      for (Kind kind : rule.unless_near) {
+        absl::StrAppend(&fingerprint, "near ", std::string(KindName(kind)));
+      }
+      std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rejects;
+      for (const auto& [capture, pattern] : rule.rejects) {
+        absl::StrAppend(&fingerprint, "reject ", capture, " ", pattern.regex,
+                        "\n");
+        auto regex = std::make_shared<const RE2>(pattern.regex, options);
+        if (!regex->ok()) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              pattern.location.file, ":", pattern.location.line, ":",
+              pattern.location.column, ": error: rule ", rule.id,
+              ": reject pattern does not compile: ", regex->error()));
+        }
+        rejects.emplace_back(capture, std::move(regex));
+      }
+      for (const Pattern& pattern : rule.patterns) {
+        absl::StrAppend(&fingerprint, "match ", pattern.regex, "\n");
+        auto regex = std::make_unique<RE2>(pattern.regex, options);
+        if (!regex->ok()) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              pattern.location.file, ":", pattern.location.line, ":",
+              pattern.location.column, ": error: rule ", rule.id,
+              ": pattern does not compile: ", regex->error(),
+              " (RE2 has no backreferences or lookaround)"));
+        }
+        CompiledPattern compiled;
+        compiled.rule = &rule;
+        compiled.group_names.resize(regex->NumberOfCapturingGroups() + 1);
+        // CapturingGroupNames lists every group, so one name may stand for
+        // several alternatives ((?P<role>…)|…(?P<role>…)).
+        for (const auto& [index, name] : regex->CapturingGroupNames()) {
+          compiled.group_names[index] = name;
+          if (name == "span") compiled.span_group = index;
+        }
+        compiled.rejects = rejects;
+        compiled.regex = std::move(regex);
+        ScopeSet& scope_set =
+            *matcher->scope_sets_[static_cast<int>(rule.scope)];
+        std::string error;
+        if (scope_set.set.Add(pattern.regex, &error) < 0) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(pattern.location.file, ":", pattern.location.line,
+                           ":", pattern.location.column, ": error: rule ",
+                           rule.id, ": pattern does not compile: ", error));
+        }
+        scope_set.pattern_of.push_back(matcher->patterns_.size());
+        matcher->patterns_.push_back(std::move(compiled));
+      }
+    }
+  }
+  for (auto& scope_set : matcher->scope_sets_) {
+    if (!scope_set->pattern_of.empty() && !scope_set->set.Compile()) {
+      return absl::ResourceExhaustedError(
+          "error: the rule patterns are too large to compile together");
+    }
+  }
+  matcher->digest_ = Sha256Hex(fingerprint);
+  return matcher;
+}
+
+std::vector<const Rule*> Matcher::rules() const {
+  std::vector<const Rule*> all;
+  for (const RulePack& pack : packs_) {
+    for (const Rule& rule : pack.rules) all.push_back(&rule);
+  }
+  return all;
+}
+
+void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
+                      TextRange range, size_t segment_index,
+                      std::vector<RuleMatch>& out) const {
+  // The segment alone is the subject, so ^ and $ mean its ends.
+  const re2::StringPiece segment(text.data() + range.begin, range.size());
+  const int groups = static_cast<int>(pattern.group_names.size());
+  std::vector<re2::StringPiece> submatches(groups);
+  size_t position = 0;
+  while (position <= segment.size() &&
+         pattern.regex->Match(segment, position, segment.size(),
+                              RE2::UNANCHORED, submatches.data(), groups)) {
+    const re2::StringPiece whole = submatches[0];
+    const size_t begin = whole.data() - segment.data();
+    const size_t end = begin + whole.size();
+    if (end > begin) {
+      RuleMatch match;
+      match.rule = pattern.rule;
+      match.segment = segment_index;
+      match.begin = range.begin + begin;
+      match.end = range.begin + end;
+      // "{0}" in a message is the whole match.
+      match.captures.push_back(Capture{"0", std::string(whole)});
+      for (int g = 1; g < groups; ++g) {
+        if (pattern.group_names[g].empty() || submatches[g].data() == nullptr) {
+          continue;
+        }
+        match.captures.push_back(
+            Capture{pattern.group_names[g], std::string(submatches[g])});
+      }
+      if (pattern.span_group > 0 && !submatches[pattern.span_group].empty()) {
+        const re2::StringPiece span = submatches[pattern.span_group];
+        match.begin = range.begin + (span.data() - segment.data());
+        match.end = match.begin + span.size();
+      }
+      if (Rejected(pattern, match)) {
+        // "But Smith said" is rejected as a whole, yet "Smith said" inside
+        // it is a match: search again from the next code point.
+        position = NextCodePoint(segment, begin);
+        continue;
+      }
+      out.push_back(std::move(match));
+      position = end;
+    } else {
+      position = NextCodePoint(segment, begin);  // an empty match
+    }
+  }
+}
+
+void Matcher::MatchSegment(const ScopeSet& scope_set, std::string_view text,
+                           TextRange range, size_t segment_index,
+                           std::vector<int>& fired,
+                           std::vector<RuleMatch>& out) const {
+  if (range.size() == 0) return;
+  fired.clear();
+  const re2::StringPiece segment(text.data() + range.begin, range.size());
+  if (!scope_set.set.Match(segment, &fired)) return;
+  std::sort(fired.begin(), fired.end());
+  for (int set_index : fired) {
+    FindAll(patterns_[scope_set.pattern_of[set_index]], text, range,
+            segment_index, out);
+  }
+}
+
+std::vector<RuleMatch> Matcher::Match(std::string_view text,
+                                      const Segmentation& segments) const {
+  std::vector<RuleMatch> out;
+  std::vector<int> fired;
+  const ScopeSet& lines = *scope_sets_[static_cast<int>(Scope::kLine)];
+  if (!lines.pattern_of.empty()) {
+    for (size_t i = 0; i < segments.lines.size(); ++i) {
+      MatchSegment(lines, text, segments.lines[i], i, fired, out);
+    }
+  }
+  const ScopeSet& sentences = *scope_sets_[static_cast<int>(Scope::kSentence)];
+  if (!sentences.pattern_of.empty()) {
+    for (size_t i = 0; i < segments.sentences.size(); ++i) {
+      MatchSegment(sentences, text, segments.sentences[i], i, fired, out);
+    }
+  }
+  const ScopeSet& whole = *scope_sets_[static_cast<int>(Scope::kDocument)];
+  if (!whole.pattern_of.empty()) {
+    MatchSegment(whole, text, TextRange{0, text.size()}, 0, fired, out);
+  }
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+  return out;
+}
+
+std::vector<RuleMatch> Matcher::MatchRule(const Rule& rule,
+                                          std::string_view text) const {
+  const Segmentation segments = Segment(text);
+  const std::vector<TextRange> whole = {TextRange{0, text.size()}};
+  const std::vector<TextRange>& units =
+      rule.scope == Scope::kLine       ? segments.lines
+      : rule.scope == Scope::kSentence ? segments.sentences
+                                       : whole;
+  std::vector<RuleMatch> out;
+  for (const CompiledPattern& pattern : patterns_) {
+    if (pattern.rule != &rule) continue;
+    for (size_t i = 0; i < units.size(); ++i) {
+      FindAll(pattern, text, units[i], i, out);
+    }
+  }
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace provcheck

@@ -1,0 +1,157 @@
+#include "provcheck/matcher.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "provcheck/rule_parser.h"
+
+namespace provcheck {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::SizeIs;
+
+std::unique_ptr<Matcher> CompileOrDie(std::string_view rules) {
+  auto pack = ParseRulePack(rules, "test.rules");
+  EXPECT_TRUE(pack.ok()) << pack.status();
+  std::vector<RulePack> packs;
+  packs.push_back(*std::move(pack));
+  auto matcher = Matcher::Compile(std::move(packs));
+  EXPECT_TRUE(matcher.ok()) << matcher.status();
+  return *std::move(matcher);
+}
+
+std::string Text(std::string_view text, const RuleMatch& match) {
+  return std::string(text.substr(match.begin, match.end - match.begin));
+}
+
+std::string_view CaptureOf(const RuleMatch& match, std::string_view name) {
+  for (const Capture& capture : match.captures) {
+    if (capture.name == name) return capture.value;
+  }
+  return {};
+}
+
+TEST(MatcherTest, Re2ErrorNamesTheRuleAndItsLocation) {
+  auto pack = ParseRulePack(
+      "pack p\nrule bad.lookahead {\n  kind citation\n  match \"x(?=y)\"\n"
+      "  message \"m\"\n}",
+      "p.rules");
+  ASSERT_TRUE(pack.ok());
+  std::vector<RulePack> packs;
+  packs.push_back(*std::move(pack));
+  auto matcher = Matcher::Compile(std::move(packs));
+  ASSERT_FALSE(matcher.ok());
+  EXPECT_THAT(std::string(matcher.status().message()),
+              HasSubstr("p.rules:4:9: error: rule "
+                        "bad.lookahead: pattern "
+                        "does not compile"));
+}
+
+TEST(MatcherTest, FindsEveryNonOverlappingMatchInASentence) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind citation scope sentence match \"\\[\\w+\\]\" "
+      "message \"m\" }");
+  const std::string text = "One [A] two [B]. Three [C].";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(3));
+  EXPECT_EQ(Text(text, matches[0]), "[A]");
+  EXPECT_EQ(Text(text, matches[2]), "[C]");
+  EXPECT_EQ(matches[2].segment, 1u);
+}
+
+TEST(MatcherTest, LineScopeAnchorsMatchTheWholeLine) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind boilerplate scope line match \"^Next Article$\" "
+      "message \"m\" }");
+  const std::string text = "Next Article\nThe Next Article here\nNext Article";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(2));
+  EXPECT_EQ(matches[0].segment, 0u);
+  EXPECT_EQ(matches[1].segment, 2u);
+}
+
+TEST(MatcherTest, SentenceScopeDoesNotMatchAcrossSentences) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind attribution scope sentence match \"end\\. Start\" "
+      "message \"m\" }");
+  const std::string text = "It was the end. Start again.";
+  EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(0));
+}
+
+TEST(MatcherTest, DocumentScopeLooksAcrossLines) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind boilerplate scope document "
+      "match \"(?m)^Next\\n\\n(?P<span>.+)$\" message \"m\" }");
+  const std::string text = "Body.\nNext\n\nA title\n";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(Text(text, matches[0]), "A title");
+}
+
+TEST(MatcherTest, SpanCaptureNarrowsTheMatch) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind attribution match \"said (?P<span>\\w+)\" "
+      "message \"m\" }");
+  const std::string text = "It was said Ann.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(Text(text, matches[0]), "Ann");
+}
+
+TEST(MatcherTest, NamedCapturesAreReported) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind attribution match \"(?P<source>[A-Z]\\w+) said\" "
+      "message \"m\" }");
+  const std::string text = "Then Lavrov said so.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(CaptureOf(matches[0], "source"), "Lavrov");
+  EXPECT_EQ(CaptureOf(matches[0], "0"), "Lavrov said");
+}
+
+TEST(MatcherTest, RejectedMatchIsDroppedAndTheSearchGoesOn) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind attribution "
+      "match \"(?P<source>[A-Z]\\w+(?: [A-Z]\\w+)?) said\" message \"m\" "
+      "reject source \"But .*\" }");
+  const std::string text = "But Smith said so.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(CaptureOf(matches[0], "source"), "Smith");
+}
+
+TEST(MatcherTest, MatchesAreOrderedByStartAcrossScopes) {
+  auto matcher = CompileOrDie(
+      "pack p\n"
+      "rule a { kind boilerplate scope line match \"^Zed$\" message \"m\" }\n"
+      "rule b { kind citation scope sentence match \"\\[X\\]\" message \"m\" "
+      "}");
+  const std::string text = "Text [X].\nZed";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(2));
+  EXPECT_EQ(matches[0].rule->id, "b");
+  EXPECT_EQ(matches[1].rule->id, "a");
+}
+
+TEST(MatcherTest, DigestChangesWhenAPatternChanges) {
+  auto one = CompileOrDie(
+      "pack p\nrule r { kind citation match \"x\" message \"m\" }");
+  auto two = CompileOrDie(
+      "pack p\nrule r { kind citation match \"y\" message \"m\" }");
+  auto again = CompileOrDie(
+      "pack p\nrule r { kind citation match \"x\" message \"m\" }");
+  EXPECT_NE(one->digest(), two->digest());
+  EXPECT_EQ(one->digest(), again->digest());
+}
+
+TEST(MatcherTest, MatchRuleRunsOneRuleAlone) {
+  auto matcher = CompileOrDie(
+      "pack p\n"
+      "rule a { kind citation match \"x\" message \"m\" }\n"
+      "rule b { kind citation match \"y\" message \"m\" }");
+  const Rule* b = matcher->rules()[1];
+  EXPECT_THAT(matcher->MatchRule(*b, "x y x"), SizeIs(1));
+}
+
+}  // namespace
+}  // namespace provcheck

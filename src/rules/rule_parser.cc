@@ -1,0 +1,516 @@
+#include "provcheck/rule_parser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "boost/spirit/home/x3.hpp"
+
+namespace provcheck {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using Iterator = std::string_view::const_iterator;
+
+// A value as written, with the byte offset of its first character so that a
+// semantic error (an unknown kind, say) can point at it.
+struct Token {
+  std::string text;
+  size_t offset = 0;
+};
+
+struct Field {
+  Token keyword;
+  std::vector<Token> values;
+};
+
+struct RuleBlock {
+  Token id;
+  std::vector<Field> fields;
+};
+
+struct Define {
+  Token name;
+  Token value;
+};
+
+// What the grammar collects; turned into a RulePack, with the semantic checks,
+// once the syntax is known to be right.
+struct ParsedPack {
+  Token name;
+  Token description;
+  std::vector<Define> defines;
+  std::vector<RuleBlock> rules;
+};
+
+// 1-based line and code-point column of a byte offset.
+std::pair<int, int> LineAndColumn(std::string_view source, size_t offset) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < source.size(); ++i) {
+    if (source[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  int column = 1;
+  for (size_t i = line_start; i < offset && i < source.size(); ++i) {
+    if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+// "file:line:col: error: message", the offending line, and a caret under the
+// column, as compilers print it.
+absl::Status ErrorAt(std::string_view source, std::string_view file,
+                     size_t offset, std::string_view message) {
+  offset = std::min(offset, source.size());
+  auto [line, column] = LineAndColumn(source, offset);
+  size_t begin = source.rfind('\n', offset == 0 ? 0 : offset - 1);
+  begin = (begin == std::string_view::npos || offset == 0) ? 0 : begin + 1;
+  if (offset > 0 && source[offset - 1] == '\n') begin = offset;
+  size_t end = source.find('\n', begin);
+  if (end == std::string_view::npos) end = source.size();
+  std::string_view text = source.substr(begin, end - begin);
+  return absl::InvalidArgumentError(
+      absl::StrCat(std::string(file), ":", line, ":", column,
+                   ": error: ", std::string(message), "\n", std::string(text),
+                   "\n", std::string(column - 1, ' '), "^"));
+}
+
+size_t SkipBlanksAndComments(std::string_view source, size_t offset) {
+  while (offset < source.size()) {
+    if (std::isspace(static_cast<unsigned char>(source[offset]))) {
+      ++offset;
+    } else if (source[offset] == '#') {
+      while (offset < source.size() && source[offset] != '\n') ++offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+// Parses the syntax. Spirit reports expectation failures by throwing; they
+// are caught here so no exception leaves this file.
+absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
+                                       std::string_view file) {
+  ParsedPack pack;
+  RuleBlock* current_rule = nullptr;
+  Field* current_field = nullptr;
+  const Iterator source_begin = source.begin();
+
+  // Tokens are taken through x3::raw so that each knows where it starts.
+  auto token = [source_begin](auto& ctx) {
+    const auto& range = x3::_attr(ctx);
+    return Token{std::string(range.begin(), range.end()),
+                 static_cast<size_t>(range.begin() - source_begin)};
+  };
+  // A quoted string's raw text, quotes and escapes removed.
+  auto quoted_token = [token](auto& ctx) {
+    Token raw = token(ctx);
+    std::string text;
+    for (size_t i = 1; i + 1 < raw.text.size(); ++i) {
+      if (raw.text[i] == '\\' && i + 2 < raw.text.size() &&
+          (raw.text[i + 1] == '"' || raw.text[i + 1] == '\\')) {
+        ++i;
+      }
+      text.push_back(raw.text[i]);
+    }
+    return Token{std::move(text), raw.offset};
+  };
+
+  // Only \" and \\ are escapes; any other backslash is kept, so a pattern is
+  // written exactly as RE2 reads it.
+  auto const quoted =
+      x3::rule<class quoted_tag, std::string>{"a quoted string"} =
+          x3::lexeme['"' >> *((x3::lit('\\') >> x3::char_("\"\\")) |
+                              (x3::char_ - '"' - x3::eol)) > '"'];
+  auto const identifier =
+      x3::rule<class identifier_tag, std::string>{"an identifier"} =
+          x3::lexeme[(x3::alpha | x3::char_('_')) >>
+                     *(x3::alnum | x3::char_("_.-"))];
+  auto const number = x3::rule<class number_tag, std::string>{"a number"} =
+      x3::lexeme[+x3::digit];
+  auto keyword = [](const char* word) {
+    return x3::lexeme[x3::string(word) >> !(x3::alnum | x3::char_("_-"))];
+  };
+  // Collapses an alternative of keywords into one string attribute.
+  auto one_of = [](auto alternatives) {
+    return x3::rule<class one_of_tag, std::string>{"a keyword"} = alternatives;
+  };
+
+  auto on_pack_name = [&](auto& ctx) { pack.name = token(ctx); };
+  auto on_pack_description = [&](auto& ctx) {
+    pack.description = quoted_token(ctx);
+  };
+  auto on_define_name = [&](auto& ctx) {
+    pack.defines.push_back(Define{token(ctx), {}});
+  };
+  auto on_define_value = [&](auto& ctx) {
+    pack.defines.back().value = quoted_token(ctx);
+  };
+  auto on_rule_id = [&](auto& ctx) {
+    pack.rules.push_back(RuleBlock{token(ctx), {}});
+    current_rule = &pack.rules.back();
+  };
+  auto on_keyword = [&](auto& ctx) {
+    current_rule->fields.push_back(Field{token(ctx), {}});
+    current_field = &current_rule->fields.back();
+  };
+  auto on_value = [&](auto& ctx) {
+    current_field->values.push_back(token(ctx));
+  };
+  auto on_quoted_value = [&](auto& ctx) {
+    current_field->values.push_back(quoted_token(ctx));
+  };
+
+  auto const string_field =
+      x3::raw[one_of(keyword("description") | keyword("match") |
+                     keyword("message") | keyword("counter"))][on_keyword] >
+      x3::raw[quoted][on_quoted_value];
+  auto const word_field =
+      x3::raw[one_of(keyword("kind") | keyword("severity") | keyword("scope"))]
+             [on_keyword] > x3::raw[identifier][on_value];
+  auto const capture =
+      x3::raw[identifier][on_value] >> '=' > x3::raw[quoted][on_quoted_value];
+  auto const example_field = x3::raw[keyword("example")][on_keyword] >
+                             x3::raw[quoted][on_quoted_value] > *capture;
+  auto const yields_field = x3::raw[keyword("yields-to")][on_keyword] >
+                            (x3::raw[identifier][on_value] % ',');
+  auto const near_field = x3::raw[keyword("unless-near")][on_keyword] >
+                          (x3::raw[identifier][on_value] % ',') >
+                          keyword("within") > x3::raw[number][on_value];
+  auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
+                            x3::raw[identifier][on_value] >
+                            x3::raw[quoted][on_quoted_value];
+  auto const field = string_field | word_field | example_field | yields_field |
+                     near_field | reject_field;
+  auto const close_brace =
+      x3::rule<class close_tag>{
+          "a field (description, kind, severity, scope, match, message, "
+          "example, counter, yields-to, unless-near, reject) or '}'"} =
+          x3::lit('}');
+
+  auto const pack_decl = keyword("pack") > x3::raw[identifier][on_pack_name] >
+                         -x3::raw[quoted][on_pack_description];
+  auto const define = keyword("define") > x3::raw[identifier][on_define_name] >
+                      '=' > x3::raw[quoted][on_define_value];
+  auto const rule = keyword("rule") > x3::raw[identifier][on_rule_id] > '{' >
+                    *field > close_brace;
+  auto const top_level = x3::rule<class top_tag>{"'define' or 'rule'"} =
+      define | rule;
+  auto const end_of_file =
+      x3::rule<class end_tag>{"'define', 'rule' or the end of the file"} =
+          x3::eoi;
+  auto const grammar = pack_decl > *top_level > end_of_file;
+
+  auto const comment = x3::lexeme['#' >> *(x3::char_ - x3::eol)];
+  auto const skipper = x3::space | comment;
+
+  Iterator first = source.begin();
+  try {
+    bool ok = x3::phrase_parse(first, source.end(), grammar, skipper);
+    if (!ok) {
+      return ErrorAt(source, file, first - source_begin,
+                     "expected 'pack NAME \"description\"' at the start of "
+                     "the file");
+    }
+  } catch (const x3::expectation_failure<Iterator>& failure) {
+    // where() is before the skipper ran: point at the offending token,
+    // except for an unterminated string, whose error is where its line ends.
+    const size_t where = failure.where() - source_begin;
+    const bool unterminated_string = failure.which() == "'\"'";
+    return ErrorAt(
+        source, file,
+        unterminated_string ? where : SkipBlanksAndComments(source, where),
+        absl::StrCat("expected ", failure.which()));
+  }
+  return pack;
+}
+
+bool IsDefineName(std::string_view name) {
+  if (name.empty() || !(std::isupper(static_cast<unsigned char>(name[0])))) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// Expands {NAME} references; {1,3} and other quantifiers are left alone.
+// `value_offset` is where the string's text starts in the file, so that an
+// unknown reference can be pointed at.
+absl::StatusOr<std::string> Expand(
+    std::string_view value, size_t value_offset,
+    const absl::flat_hash_map<std::string, std::string>& defines,
+    std::string_view source, std::string_view file) {
+  std::string out;
+  out.reserve(value.size());
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\\' && i + 1 < value.size()) {
+      // \{ stays a literal brace, and \p{Lu} a Unicode class.
+      size_t end = i + 2;
+      if ((value[i + 1] == 'p' || value[i + 1] == 'P') && end < value.size() &&
+          value[end] == '{') {
+        size_t close = value.find('}', end);
+        end = close == std::string_view::npos ? value.size() : close + 1;
+      }
+      out.append(value.substr(i, end - i));
+      i = end - 1;
+      continue;
+    }
+    if (value[i] == '{') {
+      size_t close = value.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view name = value.substr(i + 1, close - i - 1);
+        if (IsDefineName(name)) {
+          auto it = defines.find(std::string(name));
+          if (it == defines.end()) {
+            return ErrorAt(
+                source, file, value_offset + 1 + i,
+                absl::StrCat("unknown sub-pattern {", std::string(name),
+                             "}: define it earlier in the pack"));
+          }
+          absl::StrAppend(&out, "(?:", it->second, ")");
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(value[i]);
+  }
+  return out;
+}
+
+template <typename Enum>
+absl::StatusOr<Enum> ParseEnumToken(
+    const Token& token, std::optional<Enum> (*parse)(std::string_view),
+    std::string_view what, std::string_view choices, std::string_view source,
+    std::string_view file) {
+  if (auto value = parse(token.text)) return *value;
+  return ErrorAt(
+      source, file, token.offset,
+      absl::StrCat("unknown ", std::string(what), " '", token.text,
+                   "' (expected one of: ", std::string(choices), ")"));
+}
+
+constexpr std::string_view kKindChoices =
+    "attribution, citation, vague-attribution, boilerplate, contradiction, "
+    "unattributed-claim";
+
+absl::StatusOr<std::vector<Kind>> ParseKinds(const std::vector<Token>& tokens,
+                                             size_t count,
+                                             std::string_view source,
+                                             std::string_view file) {
+  std::vector<Kind> kinds;
+  for (size_t i = 0; i < count; ++i) {
+    auto kind = ParseEnumToken<Kind>(tokens[i], &ParseKind, "kind",
+                                     kKindChoices, source, file);
+    if (!kind.ok()) return kind.status();
+    kinds.push_back(*kind);
+  }
+  return kinds;
+}
+
+SourceLocation LocationOf(std::string_view source, std::string_view file,
+                          size_t offset) {
+  auto [line, column] = LineAndColumn(source, offset);
+  return SourceLocation{std::string(file), line, column};
+}
+
+absl::StatusOr<Rule> BuildRule(
+    const RuleBlock& block,
+    const absl::flat_hash_map<std::string, std::string>& defines,
+    std::string_view source, std::string_view file) {
+  Rule rule;
+  rule.id = block.id.text;
+  rule.location = LocationOf(source, file, block.id.offset);
+  bool has_kind = false;
+  absl::flat_hash_set<std::string> seen;
+  for (const Field& field : block.fields) {
+    const std::string& key = field.keyword.text;
+    const bool repeatable = key == "match" || key == "example" ||
+                            key == "counter" || key == "reject";
+    if (!repeatable && !seen.insert(key).second) {
+      return ErrorAt(source, file, field.keyword.offset,
+                     absl::StrCat("'", key, "' given twice in rule ", rule.id));
+    }
+    const Token& first = field.values.front();
+    if (key == "description") {
+      rule.description = first.text;
+    } else if (key == "message") {
+      rule.message = first.text;
+    } else if (key == "kind") {
+      auto kind = ParseEnumToken<Kind>(first, &ParseKind, "kind", kKindChoices,
+                                       source, file);
+      if (!kind.ok()) return kind.status();
+      rule.kind = *kind;
+      has_kind = true;
+    } else if (key == "severity") {
+      auto severity =
+          ParseEnumToken<Severity>(first, &ParseSeverity, "severity",
+                                   "error, warning, info", source, file);
+      if (!severity.ok()) return severity.status();
+      rule.severity = *severity;
+    } else if (key == "scope") {
+      auto scope =
+          ParseEnumToken<Scope>(first, &ParseScope, "scope",
+                                "line, sentence, document", source, file);
+      if (!scope.ok()) return scope.status();
+      rule.scope = *scope;
+    } else if (key == "match") {
+      auto regex = Expand(first.text, first.offset, defines, source, file);
+      if (!regex.ok()) return regex.status();
+      rule.patterns.push_back(
+          Pattern{*std::move(regex), LocationOf(source, file, first.offset)});
+    } else if (key == "example" || key == "counter") {
+      RuleExample example;
+      // Examples are text, not patterns: \n and \t stand for a line break
+      // and a tab so multi-line furniture can be exemplified.
+      example.text =
+          absl::StrReplaceAll(first.text, {{"\\n", "\n"}, {"\\t", "\t"}});
+      example.must_match = key == "example";
+      example.location = LocationOf(source, file, first.offset);
+      for (size_t i = 1; i + 1 < field.values.size(); i += 2) {
+        example.captures.emplace_back(field.values[i].text,
+                                      field.values[i + 1].text);
+      }
+      rule.examples.push_back(std::move(example));
+    } else if (key == "yields-to") {
+      auto kinds = ParseKinds(field.values, field.values.size(), source, file);
+      if (!kinds.ok()) return kinds.status();
+      rule.yields_to = *std::move(kinds);
+    } else if (key == "reject") {
+      const Token& pattern = field.values[1];
+      auto regex = Expand(pattern.text, pattern.offset, defines, source, file);
+      if (!regex.ok()) return regex.status();
+      rule.rejects.emplace_back(
+          first.text,
+          Pattern{*std::move(regex), LocationOf(source, file, pattern.offset)});
+    } else if (key == "unless-near") {
+      auto kinds =
+          ParseKinds(field.values, field.values.size() - 1, source, file);
+      if (!kinds.ok()) return kinds.status();
+      rule.unless_near = *std::move(kinds);
+      rule.reach = std::stoi(field.values.back().text);
+    }
+  }
+  auto missing = [&](std::string_view what) {
+    return ErrorAt(
+        source, file, block.id.offset,
+        absl::StrCat("rule ", rule.id, " has no '", std::string(what), "'"));
+  };
+  if (!has_kind) return missing("kind");
+  if (rule.patterns.empty()) return missing("match");
+  if (rule.message.empty()) return missing("message");
+  return rule;
+}
+
+}  // namespace
+
+absl::StatusOr<RulePack> ParseRulePack(std::string_view source,
+                                       std::string_view file_name) {
+  auto parsed = ParseSyntax(source, file_name);
+  if (!parsed.ok()) return parsed.status();
+
+  RulePack pack;
+  pack.name = parsed->name.text;
+  pack.description = parsed->description.text;
+  pack.file = std::string(file_name);
+
+  absl::flat_hash_map<std::string, std::string> defines;
+  for (const Define& define : parsed->defines) {
+    if (!IsDefineName(define.name.text)) {
+      return ErrorAt(source, file_name, define.name.offset,
+                     absl::StrCat("sub-pattern name '", define.name.text,
+                                  "' must be upper case, like PERSON or "
+                                  "CUE_VERB"));
+    }
+    // A define may use earlier defines; expanding here keeps the rules' own
+    // expansion a single step.
+    auto value = Expand(define.value.text, define.value.offset, defines, source,
+                        file_name);
+    if (!value.ok()) return value.status();
+    if (!defines.emplace(define.name.text, *std::move(value)).second) {
+      return ErrorAt(
+          source, file_name, define.name.offset,
+          absl::StrCat("sub-pattern ", define.name.text, " defined twice"));
+    }
+  }
+
+  absl::flat_hash_set<std::string> ids;
+  for (const RuleBlock& block : parsed->rules) {
+    if (!ids.insert(block.id.text).second) {
+      return ErrorAt(source, file_name, block.id.offset,
+                     absl::StrCat("rule ", block.id.text, " defined twice"));
+    }
+    auto rule = BuildRule(block, defines, source, file_name);
+    if (!rule.ok()) return rule.status();
+    pack.rules.push_back(*std::move(rule));
+  }
+  return pack;
+}
+
+absl::StatusOr<std::vector<RulePack>> LoadRulePacks(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    return absl::NotFoundError(
+        absl::StrCat(dir, ": error: rules directory not found"));
+  }
+  std::vector<fs::path> files;
+  for (fs::recursive_directory_iterator it(dir, error), end; it != end;
+       it.increment(error)) {
+    if (error) break;
+    if (it->is_regular_file() && it->path().extension() == ".rules") {
+      files.push_back(it->path());
+    }
+  }
+  if (error) {
+    return absl::UnavailableError(
+        absl::StrCat(dir, ": error: ", error.message()));
+  }
+  std::sort(files.begin(), files.end());
+
+  std::vector<RulePack> packs;
+  absl::flat_hash_map<std::string, std::string> rule_files;  // id -> file
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) {
+      return absl::UnavailableError(
+          absl::StrCat(path.string(), ": error: cannot read rule file"));
+    }
+    std::string source = buffer.str();
+    auto pack = ParseRulePack(source, path.string());
+    if (!pack.ok()) return pack.status();
+    for (const Rule& rule : pack->rules) {
+      auto [it, inserted] = rule_files.emplace(rule.id, path.string());
+      if (!inserted) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(rule.location.file, ":", rule.location.line, ":",
+                         rule.location.column, ": error: rule ", rule.id,
+                         " is already defined in ", it->second));
+      }
+    }
+    packs.push_back(*std::move(pack));
+  }
+  if (packs.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat(dir, ": error: no .rules files found"));
+  }
+  return packs;
+}
+
+}  // namespace provcheck

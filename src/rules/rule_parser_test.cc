@@ -1,0 +1,257 @@
+#include "provcheck/rule_parser.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace provcheck {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+constexpr char kMinimalRule[] = R"pack(pack demo "A demo pack"
+rule demo.said {
+  kind attribution
+  severity info
+  scope sentence
+  match "(?P<source>\p{Lu}\w+) said"
+  message "Claim attributed to {source}"
+})pack";
+
+TEST(ParseRulePackTest, ReadsPackNameDescriptionAndRuleFields) {
+  auto pack = ParseRulePack(kMinimalRule, "demo.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->name, "demo");
+  EXPECT_EQ(pack->description, "A demo pack");
+  ASSERT_EQ(pack->rules.size(), 1u);
+  const Rule& rule = pack->rules[0];
+  EXPECT_EQ(rule.id, "demo.said");
+  EXPECT_EQ(rule.kind, Kind::kAttribution);
+  EXPECT_EQ(rule.severity, Severity::kInfo);
+  EXPECT_EQ(rule.scope, Scope::kSentence);
+  EXPECT_EQ(rule.message, "Claim attributed to {source}");
+  EXPECT_EQ(rule.location.line, 2);
+}
+
+TEST(ParseRulePackTest, KeepsBackslashesAsRe2ReadsThem) {
+  auto pack = ParseRulePack(kMinimalRule, "demo.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, R"((?P<source>\p{Lu}\w+) said)");
+}
+
+TEST(ParseRulePackTest, UnescapesOnlyQuoteAndBackslash) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r { kind citation match "\"\\d\d" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, R"("\d\d)");
+}
+
+TEST(ParseRulePackTest, ExpandsDefinesInsideNonCapturingGroups) {
+  auto pack = ParseRulePack(R"pack(pack p
+define CUE = "said|told"
+define SPEECH = "{CUE}|wrote"
+rule r { kind attribution match "X (?:{SPEECH})" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, "X (?:(?:(?:said|told)|wrote))");
+}
+
+TEST(ParseRulePackTest, LeavesRegexQuantifiersAlone) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r { kind attribution match "\w{1,3} {2}" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, R"(\w{1,3} {2})");
+}
+
+TEST(ParseRulePackTest, IgnoresComments) {
+  auto pack = ParseRulePack(R"pack(# a comment
+pack p  # trailing
+rule r {
+  # inside
+  kind boilerplate  # why
+  match "x#y"
+  message "m"
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, "x#y");
+}
+
+TEST(ParseRulePackTest, ReadsExamplesWithCapturesAndCounters) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "x"
+  message "m"
+  example "Ann said so." source = "Ann" role = "aide"
+  counter "nothing"
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const auto& examples = pack->rules[0].examples;
+  ASSERT_EQ(examples.size(), 2u);
+  EXPECT_TRUE(examples[0].must_match);
+  ASSERT_EQ(examples[0].captures.size(), 2u);
+  EXPECT_EQ(examples[0].captures[1].first, "role");
+  EXPECT_EQ(examples[0].captures[1].second, "aide");
+  EXPECT_FALSE(examples[1].must_match);
+  EXPECT_EQ(examples[1].location.line, 7);
+}
+
+TEST(ParseRulePackTest, ReadsYieldsToUnlessNearAndReject) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  yields-to attribution, citation
+  unless-near attribution, vague-attribution within 2
+  reject source "(?i:he|she)"
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_EQ(rule.yields_to,
+            (std::vector<Kind>{Kind::kAttribution, Kind::kCitation}));
+  EXPECT_EQ(rule.unless_near,
+            (std::vector<Kind>{Kind::kAttribution, Kind::kVagueAttribution}));
+  EXPECT_EQ(rule.reach, 2);
+  ASSERT_EQ(rule.rejects.size(), 1u);
+  EXPECT_EQ(rule.rejects[0].first, "source");
+}
+
+TEST(ParseRulePackTest, SyntaxErrorNamesFileLineColumnAndShowsCaret) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind attribution\n  mtch \"x\"\n}", "bad.rules");
+  ASSERT_FALSE(pack.ok());
+  const std::string message(pack.status().message());
+  EXPECT_THAT(message, StartsWith("bad.rules:4:3: error: expected "));
+  EXPECT_THAT(message, HasSubstr("or '}'"));
+  EXPECT_THAT(message, HasSubstr("\n  mtch \"x\"\n  ^"));
+}
+
+TEST(ParseRulePackTest, UnterminatedStringIsASyntaxError) {
+  auto pack = ParseRulePack("pack p\nrule r { kind attribution match \"x\n}",
+                            "bad.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()), StartsWith("bad.rules:2:"));
+  EXPECT_THAT(std::string(pack.status().message()), HasSubstr("expected '\"'"));
+}
+
+TEST(ParseRulePackTest, MissingPackHeaderIsReported) {
+  auto pack = ParseRulePack("rule r { }", "bad.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("bad.rules:1:1: error:"));
+}
+
+TEST(ParseRulePackTest, UnknownKindPointsAtTheValue) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind rumour\n  match \"x\"\n  message \"m\"\n}",
+      "bad.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("bad.rules:3:8: error: unknown kind 'rumour'"));
+}
+
+TEST(ParseRulePackTest, UnknownSubPatternIsReported) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r { kind attribution match \"{PERSON} said\" message \"m\" "
+      "}",
+      "bad.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("unknown sub-pattern {PERSON}"));
+  EXPECT_THAT(std::string(pack.status().message()), StartsWith("bad.rules:2:"));
+}
+
+TEST(ParseRulePackTest, RuleWithoutMatchIsRejected) {
+  auto pack = ParseRulePack("pack p\nrule r { kind attribution message \"m\" }",
+                            "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("rule r has no 'match'"));
+}
+
+TEST(ParseRulePackTest, RepeatedSingleFieldIsRejected) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r { kind attribution kind citation match \"x\" message "
+      "\"m\" }",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("'kind' given twice"));
+}
+
+TEST(ParseRulePackTest, DuplicateRuleIdInOnePackIsRejected) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r { kind citation match \"x\" message \"m\" }\n"
+      "rule r { kind citation match \"y\" message \"m\" }",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("rule r defined twice"));
+}
+
+class LoadRulePacksTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("provcheck-rules-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(LoadRulePacksTest, LoadsEveryPackInNameOrder) {
+  Write("b.rules",
+        "pack b\nrule b.one { kind citation match \"x\" message \"m\" }");
+  Write("a.rules",
+        "pack a\nrule a.one { kind citation match \"x\" message \"m\" }");
+  Write("notes.txt", "not a pack");
+  auto packs = LoadRulePacks(dir_.string());
+  ASSERT_TRUE(packs.ok()) << packs.status();
+  ASSERT_EQ(packs->size(), 2u);
+  EXPECT_EQ((*packs)[0].name, "a");
+  EXPECT_EQ((*packs)[1].name, "b");
+}
+
+TEST_F(LoadRulePacksTest, OneBadPackLoadsNothing) {
+  Write("a.rules",
+        "pack a\nrule a.one { kind citation match \"x\" message \"m\" }");
+  Write("b.rules", "pack b\nrule b.one { kind nonsense }");
+  auto packs = LoadRulePacks(dir_.string());
+  ASSERT_FALSE(packs.ok());
+  EXPECT_THAT(std::string(packs.status().message()), HasSubstr("b.rules:2:"));
+}
+
+TEST_F(LoadRulePacksTest, SameRuleIdInTwoPacksIsRejected) {
+  Write("a.rules",
+        "pack a\nrule dup { kind citation match \"x\" message \"m\" }");
+  Write("b.rules",
+        "pack b\nrule dup { kind citation match \"x\" message \"m\" }");
+  auto packs = LoadRulePacks(dir_.string());
+  ASSERT_FALSE(packs.ok());
+  EXPECT_THAT(std::string(packs.status().message()),
+              HasSubstr("already defined in"));
+}
+
+TEST_F(LoadRulePacksTest, MissingDirectoryIsNotFound) {
+  auto packs = LoadRulePacks((dir_ / "absent").string());
+  EXPECT_EQ(packs.status().code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace provcheck
