@@ -50,6 +50,16 @@ class LineIndex {
   std::vector<size_t> line_starts_;
 };
 
+// What is known about a document besides its text: from Markdown front
+// matter, an HTML <title> and <meta> tags, or a sidecar PATH.meta file
+// (`key: value` lines).
+struct DocumentMetadata {
+  std::string title;
+  std::string publisher;
+  std::string url;
+  std::string published;  // as written; ISO 8601 where the source used it
+};
+
 struct Document {
   std::string path;  // as given on the command line; "-" for stdin
   Format format = Format::kPlainText;
@@ -60,6 +70,7 @@ struct Document {
   OffsetMap offsets;   // text -> original
   std::string sha256;  // hex digest of the raw bytes as read
   uint64_t raw_bytes = 0;
+  DocumentMetadata metadata;
 };
 
 }  // namespace provcheck

@@ -4,7 +4,9 @@
 #ifndef PROVCHECK_ENGINE_H_
 #define PROVCHECK_ENGINE_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "provcheck/document.h"
@@ -12,14 +14,37 @@
 #include "provcheck/matcher.h"
 #include "provcheck/score.h"
 #include "provcheck/source_name.h"
+#include "provcheck/sources.h"
 
 namespace provcheck {
+
+// How a claim is sourced, best first.
+enum class Sourcing { kAttributed, kCited, kVague, kUnattributed };
+std::string_view SourcingName(Sourcing sourcing);
+std::optional<Sourcing> ParseSourcing(std::string_view name);
+
+// A check-worthy sentence and who, if anyone, it is attributed to.
+struct Claim {
+  size_t begin = 0;  // the sentence, in the analysis text
+  size_t end = 0;
+  Position start;  // in the original file; `stop` is exclusive
+  Position stop;
+  std::string text;
+  Sourcing sourcing = Sourcing::kUnattributed;
+  std::string source;       // canonical name; empty unless attributed/cited
+  std::string source_type;  // person, official-body, outlet, document, unknown
+  double reliability = 0;   // of the source, 0..1 (0 when there is none)
+  std::string cue;          // the text of the finding that sources it
+  std::string rule_id;      // that finding's rule
+  double credit = 0;        // what the claim adds to the provenance share
+};
 
 struct DocumentResult {
   std::string path;
   std::string sha256;
   uint64_t bytes = 0;
   std::vector<Finding> findings;  // sorted by line, then column
+  std::vector<Claim> claims;      // in text order
   DocumentStats stats;
   Score score;
 };
@@ -29,8 +54,17 @@ struct DocumentResult {
 std::string RenderMessage(std::string_view message_template,
                           const std::vector<Capture>& captures);
 
-DocumentResult AnalyzeDocument(const Document& document, const Matcher& matcher,
-                               const ScoreWeights& weights);
+// What a document is analysed with; shared read-only by every worker.
+struct AnalysisConfig {
+  const Matcher* matcher = nullptr;
+  // Resolves sources to a type and reliability; null treats every source as
+  // unknown (prior 0.3).
+  const SourceRegistry* sources = nullptr;
+  ScoreWeights weights;
+};
+
+DocumentResult AnalyzeDocument(const Document& document,
+                               const AnalysisConfig& config);
 
 }  // namespace provcheck
 

@@ -18,15 +18,29 @@ struct DocumentOutcome {
   std::string path;
   absl::Status status;   // not OK when the input could not be analysed
   Diagnostics warnings;  // e.g. invalid UTF-8 that was repaired
+  std::string sha256;    // of the bytes read, when they could be read
+  DocumentMetadata metadata;
+  // Empty when the input failed, or when `unchanged` said its stored
+  // results stand.
   std::optional<DocumentResult> result;
+  bool reused = false;
+};
+
+struct PipelineOptions {
+  int threads = 1;
+  // Called from worker threads with a document's path and sha256 before it
+  // is analysed; true skips the analysis (its stored results stand). Must be
+  // thread-safe.
+  std::function<bool(const std::string& path, const std::string& sha256)>
+      unchanged;
 };
 
 // Reads and analyses `paths` on `threads` workers and calls `sink` once per
 // path, in input order, on the calling thread. At most a small window of
 // finished outcomes waits for its turn, so memory does not grow with the
 // corpus.
-void AnalyzePaths(const std::vector<std::string>& paths, const Matcher& matcher,
-                  const ScoreWeights& weights, int threads,
+void AnalyzePaths(const std::vector<std::string>& paths,
+                  const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink);
 
 }  // namespace provcheck

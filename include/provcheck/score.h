@@ -3,10 +3,6 @@
 #ifndef PROVCHECK_SCORE_H_
 #define PROVCHECK_SCORE_H_
 
-#include <vector>
-
-#include "provcheck/finding.h"
-
 namespace provcheck {
 
 // What a document's findings say about its claims. A claim is a sentence that
@@ -23,14 +19,22 @@ struct DocumentStats {
   int unattributed_claims = 0;
   int vague_attributions = 0;  // vague-attribution findings
   int contradictions = 0;
+  // Sum of the claims' credits (ClaimCredit), and of the reliability of the
+  // sources that attributed and cited claims lean on.
+  double credit = 0;
+  double reliability_sum = 0;
 };
 
 // The weights of the score; one documented place (README, "The provenance
-// score"), overridable by the user.
+// score").
 struct ScoreWeights {
-  double attributed = 1.0;     // credit for a claim with a named source
-  double cited = 0.6;          // a bare bracketed citation is weaker
-  double vague = 0.15;         // "analysts say": barely traceable
+  double attributed = 1.0;  // credit for a claim with a named source ...
+  double cited = 0.6;       // ... a bare bracketed citation is weaker ...
+  double vague = 0.15;      // ... "analysts say": barely traceable
+  // A sourced claim's credit is its weight scaled by its source's
+  // reliability r: weight × (floor + (1 − floor) × r). The floor keeps a
+  // named but doubtful source above an unnamed one.
+  double reliability_floor = 0.5;
   double no_claims = 0.5;      // provenance of a document with no claims at all
   double vague_penalty = 4.0;  // points per vague attribution ...
   double vague_penalty_cap = 20.0;      // ... up to this many
@@ -40,12 +44,17 @@ struct ScoreWeights {
 };
 
 struct Score {
-  double total = 0;       // 0..100, one decimal
-  double provenance = 0;  // weighted share of traceable claims, 0..1
+  double total = 0;             // 0..100, one decimal
+  double provenance = 0;        // credit per claim, 0..1
+  double mean_reliability = 0;  // of the sources claims lean on; 0 if none
   double vague_penalty = 0;
   double boilerplate_penalty = 0;
   double contradiction_penalty = 0;
 };
+
+// The credit one claim earns (see ScoreWeights).
+double ClaimCredit(bool named, bool cited, bool vague, double reliability,
+                   const ScoreWeights& weights);
 
 Score ComputeScore(const DocumentStats& stats, const ScoreWeights& weights);
 

@@ -5,11 +5,14 @@
 #define PROVCHECK_CLI_COMMANDS_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "provcheck/engine.h"
 #include "provcheck/matcher.h"
+#include "provcheck/sources.h"
 
 namespace provcheck::cli {
 
@@ -42,6 +45,23 @@ std::string ResolveRulesDir(const std::string& flag);
 
 // Loads and compiles every pack, printing any error to stderr.
 std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir);
+
+// Everything analysis needs from a rules directory: the compiled packs and
+// the source registry (rules_dir/sources).
+struct LoadedRules {
+  std::unique_ptr<Matcher> matcher;
+  std::unique_ptr<SourceRegistry> sources;
+  // Changes whenever a pattern, message or source prior changes: results
+  // stored under one digest are reusable only under the same digest.
+  std::string digest;
+  AnalysisConfig config() const {
+    return AnalysisConfig{matcher.get(), sources.get(), ScoreWeights{}};
+  }
+};
+// Prints any error to stderr and returns nullopt.
+std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir);
+
+int DefaultThreads();
 
 }  // namespace provcheck::cli
 

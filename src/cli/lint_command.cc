@@ -28,9 +28,9 @@ bool UseColor(const std::string& mode) {
 }  // namespace
 
 int RunLint(const LintOptions& options) {
-  std::unique_ptr<Matcher> matcher =
-      LoadMatcherOrReport(ResolveRulesDir(options.rules_dir));
-  if (!matcher) return kExitError;
+  std::optional<LoadedRules> rules =
+      LoadRulesOrReport(ResolveRulesDir(options.rules_dir));
+  if (!rules) return kExitError;
 
   Diagnostics path_errors;
   const std::vector<std::string> paths =
@@ -44,17 +44,15 @@ int RunLint(const LintOptions& options) {
           ? MakeJsonPrinter(std::cout, PROVCHECK_VERSION)
           : MakeTextPrinter(std::cout, UseColor(options.color));
   const std::optional<Severity> fail_level = FailLevel(options.fail_on);
-  const int threads =
-      options.threads > 0
-          ? options.threads
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  PipelineOptions pipeline;
+  pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
 
   RunSummary summary;
   summary.unreadable = static_cast<int>(path_errors.size());
   bool failed = false;
   printer->Begin();
   AnalyzePaths(
-      paths, *matcher, ScoreWeights{}, threads, [&](DocumentOutcome&& outcome) {
+      paths, rules->config(), pipeline, [&](DocumentOutcome&& outcome) {
         for (const Diagnostic& warning : outcome.warnings) {
           std::cerr << warning.ToString() << '\n';
         }

@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
+#include "common/sha256.h"
 #include "provcheck/rule_parser.h"
 
 namespace provcheck::cli {
@@ -48,6 +50,25 @@ std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir) {
     return nullptr;
   }
   return *std::move(matcher);
+}
+
+std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir) {
+  LoadedRules rules;
+  rules.matcher = LoadMatcherOrReport(rules_dir);
+  if (!rules.matcher) return std::nullopt;
+  auto sources = SourceRegistry::Load(rules_dir + "/sources");
+  if (!sources.ok()) {
+    std::cerr << sources.status().message() << '\n';
+    return std::nullopt;
+  }
+  rules.sources = *std::move(sources);
+  rules.digest =
+      Sha256Hex(rules.matcher->digest() + "\n" + rules.sources->digest());
+  return rules;
+}
+
+int DefaultThreads() {
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 }  // namespace provcheck::cli

@@ -89,8 +89,32 @@ std::string RenderMessage(std::string_view message_template,
   return out;
 }
 
-DocumentResult AnalyzeDocument(const Document& document, const Matcher& matcher,
-                               const ScoreWeights& weights) {
+std::string_view SourcingName(Sourcing sourcing) {
+  switch (sourcing) {
+    case Sourcing::kAttributed:
+      return "attributed";
+    case Sourcing::kCited:
+      return "cited";
+    case Sourcing::kVague:
+      return "vague";
+    case Sourcing::kUnattributed:
+      return "unattributed";
+  }
+  return "unattributed";
+}
+
+std::optional<Sourcing> ParseSourcing(std::string_view name) {
+  for (Sourcing sourcing : {Sourcing::kAttributed, Sourcing::kCited,
+                            Sourcing::kVague, Sourcing::kUnattributed}) {
+    if (SourcingName(sourcing) == name) return sourcing;
+  }
+  return std::nullopt;
+}
+
+DocumentResult AnalyzeDocument(const Document& document,
+                               const AnalysisConfig& config) {
+  const Matcher& matcher = *config.matcher;
+  const ScoreWeights& weights = config.weights;
   DocumentResult result;
   result.path = document.path;
   result.sha256 = document.sha256;
@@ -186,7 +210,6 @@ DocumentResult AnalyzeDocument(const Document& document, const Matcher& matcher,
     }
     return end;
   };
-  std::vector<KindMask> final_kinds(segments.sentences.size(), 0);
   std::vector<bool> boilerplate_line(segments.lines.size(), false);
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
@@ -206,9 +229,6 @@ DocumentResult AnalyzeDocument(const Document& document, const Matcher& matcher,
     finding.source = CleanSourceName(CaptureValue(match.captures, "source"));
     finding.role = CleanSourceName(CaptureValue(match.captures, "role"));
     result.findings.push_back(std::move(finding));
-    if (candidate.sentence < final_kinds.size()) {
-      final_kinds[candidate.sentence] |= Bit(rule.kind);
-    }
     if (rule.kind == Kind::kBoilerplate) {
       boilerplate_line[RangeIndexOf(segments.lines, match.begin)] = true;
     }
@@ -232,24 +252,84 @@ DocumentResult AnalyzeDocument(const Document& document, const Matcher& matcher,
     if (boilerplate_line[i]) ++stats.boilerplate_lines;
   }
   stats.sentences = static_cast<int>(segments.sentences.size());
-  const KindMask claim_kinds = Bit(Kind::kAttribution) | Bit(Kind::kCitation) |
-                               Bit(Kind::kVagueAttribution) |
-                               Bit(Kind::kUnattributedClaim);
-  for (size_t s = 0; s < final_kinds.size(); ++s) {
-    const KindMask kinds = final_kinds[s];
-    if (!(kinds & claim_kinds) || boilerplate_line[segments.sentence_line[s]]) {
+  // Claims: each sentence that carries a sourcing finding, sourced by its
+  // best one (named, then cited, then vague).
+  std::vector<const Finding*> best(segments.sentences.size(), nullptr);
+  auto rank = [](Kind kind) {
+    switch (kind) {
+      case Kind::kAttribution:
+        return 4;
+      case Kind::kCitation:
+        return 3;
+      case Kind::kVagueAttribution:
+        return 2;
+      case Kind::kUnattributedClaim:
+        return 1;
+      default:
+        return 0;
+    }
+  };
+  for (const Finding& finding : result.findings) {
+    const size_t s = RangeIndexOf(segments.sentences, finding.begin);
+    if (s >= best.size() || rank(finding.kind) == 0) continue;
+    if (best[s] == nullptr || rank(finding.kind) > rank(best[s]->kind)) {
+      best[s] = &finding;
+    }
+  }
+  for (size_t s = 0; s < best.size(); ++s) {
+    if (best[s] == nullptr || boilerplate_line[segments.sentence_line[s]]) {
       continue;
     }
-    ++stats.claims;
-    if (kinds & Bit(Kind::kAttribution)) {
-      ++stats.attributed_claims;
-    } else if (kinds & Bit(Kind::kCitation)) {
-      ++stats.cited_claims;
-    } else if (kinds & Bit(Kind::kVagueAttribution)) {
-      ++stats.vague_claims;
-    } else {
-      ++stats.unattributed_claims;
+    const Finding& finding = *best[s];
+    const TextRange& sentence = segments.sentences[s];
+    Claim claim;
+    claim.begin = sentence.begin;
+    claim.end = sentence.end;
+    claim.start =
+        original_lines.At(document.offsets.ToOriginal(sentence.begin));
+    claim.stop = original_lines.At(original_end(sentence.end));
+    claim.text = std::string(text.substr(sentence.begin, sentence.size()));
+    claim.cue = finding.text;
+    claim.rule_id = finding.rule_id;
+    const bool named = finding.kind == Kind::kAttribution;
+    const bool cited = finding.kind == Kind::kCitation;
+    const bool vague = finding.kind == Kind::kVagueAttribution;
+    claim.sourcing = named   ? Sourcing::kAttributed
+                     : cited ? Sourcing::kCited
+                     : vague ? Sourcing::kVague
+                             : Sourcing::kUnattributed;
+    if (named || cited) {
+      SourceResolution resolution;
+      if (config.sources != nullptr) {
+        resolution = config.sources->Resolve(finding);
+        claim.reliability = config.sources->ReliabilityOf(resolution);
+      } else {
+        resolution.name = finding.source;
+        resolution.profile = SourceProfile{"unknown", 0.3, "no registry"};
+        claim.reliability = resolution.profile.prior;
+      }
+      claim.source = resolution.name;
+      claim.source_type = resolution.profile.type;
+      stats.reliability_sum += claim.reliability;
     }
+    claim.credit = ClaimCredit(named, cited, vague, claim.reliability, weights);
+    stats.credit += claim.credit;
+    ++stats.claims;
+    switch (claim.sourcing) {
+      case Sourcing::kAttributed:
+        ++stats.attributed_claims;
+        break;
+      case Sourcing::kCited:
+        ++stats.cited_claims;
+        break;
+      case Sourcing::kVague:
+        ++stats.vague_claims;
+        break;
+      case Sourcing::kUnattributed:
+        ++stats.unattributed_claims;
+        break;
+    }
+    result.claims.push_back(std::move(claim));
   }
   for (const Finding& finding : result.findings) {
     if (finding.kind == Kind::kVagueAttribution) ++stats.vague_attributions;

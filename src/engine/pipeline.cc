@@ -9,8 +9,9 @@
 namespace provcheck {
 namespace {
 
-DocumentOutcome AnalyzeOne(const std::string& path, const Matcher& matcher,
-                           const ScoreWeights& weights) {
+DocumentOutcome AnalyzeOne(const std::string& path,
+                           const AnalysisConfig& config,
+                           const PipelineOptions& options) {
   DocumentOutcome outcome;
   outcome.path = path;
   auto document = ReadDocument(path, &outcome.warnings);
@@ -18,18 +19,25 @@ DocumentOutcome AnalyzeOne(const std::string& path, const Matcher& matcher,
     outcome.status = document.status();
     return outcome;
   }
-  outcome.result = AnalyzeDocument(*document, matcher, weights);
+  outcome.sha256 = document->sha256;
+  outcome.metadata = document->metadata;
+  if (options.unchanged && options.unchanged(path, document->sha256)) {
+    outcome.reused = true;
+    return outcome;
+  }
+  outcome.result = AnalyzeDocument(*document, config);
   return outcome;
 }
 
 }  // namespace
 
-void AnalyzePaths(const std::vector<std::string>& paths, const Matcher& matcher,
-                  const ScoreWeights& weights, int threads,
+void AnalyzePaths(const std::vector<std::string>& paths,
+                  const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink) {
+  const int threads = options.threads;
   if (threads <= 1 || paths.size() <= 1) {
     for (const std::string& path : paths) {
-      sink(AnalyzeOne(path, matcher, weights));
+      sink(AnalyzeOne(path, config, options));
     }
     return;
   }
@@ -53,7 +61,7 @@ void AnalyzePaths(const std::vector<std::string>& paths, const Matcher& matcher,
         if (next_to_start >= paths.size()) return;
         index = next_to_start++;
       }
-      DocumentOutcome outcome = AnalyzeOne(paths[index], matcher, weights);
+      DocumentOutcome outcome = AnalyzeOne(paths[index], config, options);
       {
         std::lock_guard lock(mutex);
         ready[index % window] = std::move(outcome);

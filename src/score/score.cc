@@ -5,17 +5,23 @@
 
 namespace provcheck {
 
+double ClaimCredit(bool named, bool cited, bool vague, double reliability,
+                   const ScoreWeights& weights) {
+  const double scale = weights.reliability_floor +
+                       (1.0 - weights.reliability_floor) * reliability;
+  if (named) return weights.attributed * scale;
+  if (cited) return weights.cited * scale;
+  if (vague) return weights.vague;
+  return 0.0;
+}
+
 Score ComputeScore(const DocumentStats& stats, const ScoreWeights& weights) {
   Score score;
-  if (stats.claims > 0) {
-    score.provenance = (weights.attributed * stats.attributed_claims +
-                        weights.cited * stats.cited_claims +
-                        weights.vague * stats.vague_claims) /
-                       stats.claims;
-  } else {
-    // Nothing check-worthy: nothing to trace, and nothing untraced either.
-    score.provenance = weights.no_claims;
-  }
+  const int sourced = stats.attributed_claims + stats.cited_claims;
+  if (sourced > 0) score.mean_reliability = stats.reliability_sum / sourced;
+  // Nothing check-worthy: nothing to trace, and nothing untraced either.
+  score.provenance =
+      stats.claims > 0 ? stats.credit / stats.claims : weights.no_claims;
   score.vague_penalty =
       std::min(weights.vague_penalty_cap,
                weights.vague_penalty * stats.vague_attributions);

@@ -5,37 +5,42 @@
 namespace provcheck {
 namespace {
 
-TEST(ComputeScoreTest, FullyAttributedCleanDocumentScoresHundred) {
+// Stats as the engine fills them: `credit` is the claims' summed credit.
+DocumentStats Claims(int attributed, int cited, int vague, int unattributed,
+                     double reliability = 1.0) {
+  const ScoreWeights weights;
   DocumentStats stats;
-  stats.lines = 4;
-  stats.claims = 3;
-  stats.attributed_claims = 3;
+  stats.lines = attributed + cited + vague + unattributed;
+  stats.attributed_claims = attributed;
+  stats.cited_claims = cited;
+  stats.vague_claims = vague;
+  stats.unattributed_claims = unattributed;
+  stats.claims = attributed + cited + vague + unattributed;
+  stats.credit =
+      attributed * ClaimCredit(true, false, false, reliability, weights) +
+      cited * ClaimCredit(false, true, false, reliability, weights) +
+      vague * ClaimCredit(false, false, true, reliability, weights);
+  stats.reliability_sum = (attributed + cited) * reliability;
+  return stats;
+}
+
+TEST(ComputeScoreTest, FullyAttributedCleanDocumentScoresHundred) {
+  DocumentStats stats = Claims(3, 0, 0, 0);
   EXPECT_DOUBLE_EQ(ComputeScore(stats, ScoreWeights{}).total, 100.0);
 }
 
 TEST(ComputeScoreTest, UnattributedClaimsEarnNothing) {
-  DocumentStats stats;
-  stats.lines = 2;
-  stats.claims = 2;
-  stats.unattributed_claims = 2;
+  DocumentStats stats = Claims(0, 0, 0, 2);
   EXPECT_DOUBLE_EQ(ComputeScore(stats, ScoreWeights{}).total, 0.0);
 }
 
 TEST(ComputeScoreTest, CitationsCountLessThanNamedSpeakers) {
-  DocumentStats named, cited;
-  named.lines = cited.lines = 1;
-  named.claims = cited.claims = 1;
-  named.attributed_claims = 1;
-  cited.cited_claims = 1;
-  EXPECT_GT(ComputeScore(named, ScoreWeights{}).total,
-            ComputeScore(cited, ScoreWeights{}).total);
+  EXPECT_GT(ComputeScore(Claims(1, 0, 0, 0), ScoreWeights{}).total,
+            ComputeScore(Claims(0, 1, 0, 0), ScoreWeights{}).total);
 }
 
 TEST(ComputeScoreTest, VaguePenaltyIsCapped) {
-  DocumentStats stats;
-  stats.lines = 10;
-  stats.claims = 10;
-  stats.attributed_claims = 10;
+  DocumentStats stats = Claims(10, 0, 0, 0);
   stats.vague_attributions = 100;
   const ScoreWeights weights;
   const Score score = ComputeScore(stats, weights);
@@ -44,10 +49,8 @@ TEST(ComputeScoreTest, VaguePenaltyIsCapped) {
 }
 
 TEST(ComputeScoreTest, BoilerplateShareLowersTheScore) {
-  DocumentStats clean, scraped;
+  DocumentStats clean = Claims(2, 0, 0, 0), scraped = Claims(2, 0, 0, 0);
   clean.lines = scraped.lines = 10;
-  clean.claims = scraped.claims = 2;
-  clean.attributed_claims = scraped.attributed_claims = 2;
   scraped.boilerplate_lines = 5;
   EXPECT_LT(ComputeScore(scraped, ScoreWeights{}).total,
             ComputeScore(clean, ScoreWeights{}).total);
@@ -60,13 +63,26 @@ TEST(ComputeScoreTest, DocumentWithoutClaimsIsNeutral) {
 }
 
 TEST(ComputeScoreTest, TotalNeverGoesBelowZero) {
-  DocumentStats stats;
-  stats.lines = 1;
-  stats.claims = 1;
-  stats.unattributed_claims = 1;
+  DocumentStats stats = Claims(0, 0, 0, 1);
   stats.vague_attributions = 10;
   stats.contradictions = 5;
   EXPECT_DOUBLE_EQ(ComputeScore(stats, ScoreWeights{}).total, 0.0);
+}
+
+TEST(ComputeScoreTest, LessReliableSourcesEarnLess) {
+  EXPECT_GT(ComputeScore(Claims(2, 0, 0, 0, 0.9), ScoreWeights{}).total,
+            ComputeScore(Claims(2, 0, 0, 0, 0.3), ScoreWeights{}).total);
+}
+
+TEST(ComputeScoreTest, NamedDoubtfulSourceStillBeatsAnUnnamedOne) {
+  EXPECT_GT(ComputeScore(Claims(1, 0, 0, 0, 0.0), ScoreWeights{}).provenance,
+            ComputeScore(Claims(0, 0, 1, 0), ScoreWeights{}).provenance);
+}
+
+TEST(ComputeScoreTest, MeanReliabilityIsOverSourcedClaims) {
+  EXPECT_DOUBLE_EQ(
+      ComputeScore(Claims(1, 1, 3, 2, 0.6), ScoreWeights{}).mean_reliability,
+      0.6);
 }
 
 }  // namespace

@@ -1,0 +1,99 @@
+// Source reliability: who a claim leans on and how far to trust them.
+//
+// Known sources, their aliases and priors are data (rules/sources/*.sources),
+// each with the basis of its prior:
+//
+//   source "Reuters" {
+//     type   outlet
+//     prior  0.85
+//     alias  "Reuter" "Thomson Reuters"
+//     basis  "Wikipedia perennial sources: generally reliable"
+//   }
+//   match role "(?i:.*\b(?:ambassador|minister)\b.*)" {   # or: match name
+//     type person  prior 0.7  basis "named official speaking on record"
+//   }
+//   default citation { type unknown  prior 0.3  basis "…" }
+//
+// A finding's source is resolved by name or alias first, then by the first
+// `match` on its role or name, then by the default for its kind.
+#ifndef PROVCHECK_SOURCES_H_
+#define PROVCHECK_SOURCES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "provcheck/finding.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace provcheck {
+
+// How many observations a prior is worth. With 10, a 0.85 prior needs a
+// handful of contradicted claims to fall below one half: a source's record
+// moves its reliability, a single bad day does not.
+inline constexpr double kPriorStrength = 10.0;
+
+// The posterior mean of a Beta(prior·s, (1−prior)·s) prior after `confirmed`
+// successes and `contradicted` failures.
+double BetaReliability(double prior, int confirmed, int contradicted);
+
+struct SourceProfile {
+  std::string type;  // person, official-body, outlet, document, unknown
+  double prior = 0.5;
+  std::string basis;  // where the prior comes from
+};
+
+struct KnownSource {
+  std::string name;
+  std::vector<std::string> aliases;
+  SourceProfile profile;
+};
+
+struct SourceResolution {
+  std::string name;  // canonical when known, else as written
+  SourceProfile profile;
+  bool known = false;  // listed by name or alias
+};
+
+class SourceRegistry {
+ public:
+  // Loads every *.sources file under `dir` (sorted); a missing directory is
+  // an empty registry, whose defaults treat every source as unknown.
+  static absl::StatusOr<std::unique_ptr<SourceRegistry>> Load(
+      const std::string& dir);
+  static absl::StatusOr<std::unique_ptr<SourceRegistry>> Parse(
+      std::string_view text, std::string_view file_name);
+  ~SourceRegistry();
+
+  SourceResolution Resolve(const Finding& finding) const;
+
+  // Reliability to use for a resolved source: its evidence-updated value when
+  // one was set, else its prior.
+  double ReliabilityOf(const SourceResolution& resolution) const;
+  void SetReliability(const std::string& name, double reliability);
+
+  const std::vector<KnownSource>& known() const { return known_; }
+  const std::string& digest() const { return digest_; }
+
+ private:
+  struct Match;
+  SourceRegistry();
+  absl::Status Add(std::string_view text, std::string_view file_name);
+
+  std::vector<KnownSource> known_;
+  absl::flat_hash_map<std::string, size_t> by_alias_;  // normalised -> known_
+  std::vector<Match> matches_;
+  absl::flat_hash_map<std::string, SourceProfile> defaults_;  // kind name
+  absl::flat_hash_map<std::string, double> reliability_;      // normalised
+  std::string digest_;
+};
+
+}  // namespace provcheck
+
+#endif  // PROVCHECK_SOURCES_H_

@@ -1,0 +1,317 @@
+#include "provcheck/sources.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "boost/spirit/home/x3.hpp"
+#include "common/sha256.h"
+#include "re2/re2.h"
+#include "rules/parse_error.h"
+
+namespace provcheck {
+
+double BetaReliability(double prior, int confirmed, int contradicted) {
+  const double alpha = prior * kPriorStrength + confirmed;
+  const double beta = (1.0 - prior) * kPriorStrength + contradicted;
+  return alpha / (alpha + beta);
+}
+
+struct SourceRegistry::Match {
+  bool on_role = true;  // else on the source's name
+  std::unique_ptr<RE2> pattern;
+  SourceProfile profile;
+};
+
+namespace {
+
+namespace x3 = boost::spirit::x3;
+using Iterator = std::string_view::const_iterator;
+
+struct Token {
+  std::string text;
+  size_t offset = 0;
+};
+
+// One block of a .sources file as written.
+struct Block {
+  Token keyword;  // source, match, default
+  Token key;      // the name, the field matched (role/name), or the kind
+  Token pattern;  // for match
+  std::vector<std::pair<Token, std::vector<Token>>> fields;
+};
+
+// Lower case, single spaces, no leading "the": how names are compared.
+std::string Normalise(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (char c : name) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(
+        static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  return out;
+}
+
+absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
+                                               std::string_view file) {
+  std::vector<Block> blocks;
+  const Iterator begin = source.begin();
+  auto token = [begin](auto& ctx) {
+    const auto& range = x3::_attr(ctx);
+    return Token{std::string(range.begin(), range.end()),
+                 static_cast<size_t>(range.begin() - begin)};
+  };
+  auto unquote = [](Token t) {
+    std::string text;
+    for (size_t i = 1; i + 1 < t.text.size(); ++i) {
+      if (t.text[i] == '\\' && i + 2 < t.text.size() &&
+          (t.text[i + 1] == '"' || t.text[i + 1] == '\\')) {
+        ++i;
+      }
+      text.push_back(t.text[i]);
+    }
+    return Token{std::move(text), t.offset};
+  };
+
+  auto const quoted =
+      x3::rule<class quoted_tag, std::string>{"a quoted string"} =
+          x3::lexeme['"' >> *((x3::lit('\\') >> x3::char_("\"\\")) |
+                              (x3::char_ - '"' - x3::eol)) > '"'];
+  auto const identifier =
+      x3::rule<class identifier_tag, std::string>{"an identifier"} =
+          x3::lexeme[(x3::alpha | x3::char_('_')) >>
+                     *(x3::alnum | x3::char_("_.-"))];
+  auto keyword = [](const char* word) {
+    return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_("_-"))];
+  };
+
+  auto on_block = [&](auto& ctx) {
+    blocks.push_back(Block{token(ctx), {}, {}, {}});
+  };
+  auto on_key = [&](auto& ctx) { blocks.back().key = token(ctx); };
+  auto on_quoted_key = [&](auto& ctx) {
+    blocks.back().key = unquote(token(ctx));
+  };
+  auto on_pattern = [&](auto& ctx) {
+    blocks.back().pattern = unquote(token(ctx));
+  };
+  auto on_field = [&](auto& ctx) {
+    blocks.back().fields.push_back({token(ctx), {}});
+  };
+  auto on_value = [&](auto& ctx) {
+    blocks.back().fields.back().second.push_back(token(ctx));
+  };
+  auto on_quoted_value = [&](auto& ctx) {
+    blocks.back().fields.back().second.push_back(unquote(token(ctx)));
+  };
+
+  auto const field =
+      (x3::raw[keyword("type")][on_field] > x3::raw[identifier][on_value]) |
+      (x3::raw[keyword("prior")][on_field] > x3::raw[x3::double_][on_value]) |
+      (x3::raw[keyword("alias")][on_field] >
+       +x3::raw[quoted][on_quoted_value]) |
+      (x3::raw[keyword("basis")][on_field] > x3::raw[quoted][on_quoted_value]);
+  auto const close =
+      x3::rule<class close_tag>{"a field (type, prior, alias, basis) or '}'"} =
+          x3::lit('}');
+  auto const body = x3::lit('{') > *field > close;
+  auto const source_block = x3::raw[keyword("source")][on_block] >
+                            x3::raw[quoted][on_quoted_key] > body;
+  auto const match_block =
+      x3::raw[keyword("match")][on_block] >
+      x3::raw[x3::rule<class on_tag>{"'role' or 'name'"} =
+                  keyword("role") | keyword("name")][on_key] >
+      x3::raw[quoted][on_pattern] > body;
+  auto const default_block = x3::raw[keyword("default")][on_block] >
+                             x3::raw[identifier][on_key] > body;
+  auto const end = x3::rule<class end_tag>{
+      "'source', 'match', 'default' or the end of the file"} = x3::eoi;
+  auto const grammar = *(source_block | match_block | default_block) > end;
+  auto const skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
+
+  Iterator first = source.begin();
+  try {
+    x3::phrase_parse(first, source.end(), grammar, skipper);
+  } catch (const x3::expectation_failure<Iterator>& failure) {
+    return ErrorAt(source, file,
+                   SkipBlanksAndComments(source, failure.where() - begin),
+                   absl::StrCat("expected ", failure.which()));
+  }
+  return blocks;
+}
+
+}  // namespace
+
+SourceRegistry::SourceRegistry() = default;
+SourceRegistry::~SourceRegistry() = default;
+
+absl::Status SourceRegistry::Add(std::string_view text,
+                                 std::string_view file_name) {
+  auto blocks = ParseBlocks(text, file_name);
+  if (!blocks.ok()) return blocks.status();
+  auto error = [&](const Token& at, const std::string& message) {
+    return ErrorAt(text, file_name, at.offset, message);
+  };
+  for (const Block& block : *blocks) {
+    SourceProfile profile;
+    std::vector<std::string> aliases;
+    bool has_prior = false;
+    for (const auto& [field, values] : block.fields) {
+      if (field.text == "type") {
+        static constexpr std::string_view kTypes[] = {
+            "person", "official-body", "outlet", "document", "unknown"};
+        if (std::find(std::begin(kTypes), std::end(kTypes), values[0].text) ==
+            std::end(kTypes)) {
+          return error(values[0],
+                       "unknown source type '" + values[0].text +
+                           "' (expected one of: person, official-body, "
+                           "outlet, document, unknown)");
+        }
+        profile.type = values[0].text;
+      } else if (field.text == "prior") {
+        profile.prior = std::stod(values[0].text);
+        if (profile.prior < 0.0 || profile.prior > 1.0) {
+          return error(values[0], "a prior is a probability, from 0 to 1");
+        }
+        has_prior = true;
+      } else if (field.text == "alias") {
+        for (const Token& alias : values) aliases.push_back(alias.text);
+      } else if (field.text == "basis") {
+        profile.basis = values[0].text;
+      }
+    }
+    if (profile.type.empty()) return error(block.key, "no 'type' given");
+    if (!has_prior) return error(block.key, "no 'prior' given");
+    if (profile.basis.empty()) {
+      return error(block.key,
+                   "no 'basis' given: say where the prior comes from");
+    }
+    if (block.keyword.text == "source") {
+      KnownSource known{block.key.text, aliases, profile};
+      const size_t index = known_.size();
+      for (const std::string& name : [&] {
+             std::vector<std::string> all = {known.name};
+             all.insert(all.end(), aliases.begin(), aliases.end());
+             return all;
+           }()) {
+        if (!by_alias_.emplace(Normalise(name), index).second) {
+          return error(block.key,
+                       "source name or alias '" + name + "' is listed twice");
+        }
+      }
+      known_.push_back(std::move(known));
+    } else if (block.keyword.text == "match") {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto pattern = std::make_unique<RE2>(block.pattern.text, options);
+      if (!pattern->ok()) {
+        return error(block.pattern,
+                     "pattern does not compile: " + pattern->error());
+      }
+      matches_.push_back(
+          Match{block.key.text == "role", std::move(pattern), profile});
+    } else if (!ParseKind(block.key.text)) {
+      return error(block.key, "unknown kind '" + block.key.text + "'");
+    } else {
+      defaults_[block.key.text] = profile;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Parse(
+    std::string_view text, std::string_view file_name) {
+  std::unique_ptr<SourceRegistry> registry(new SourceRegistry());
+  if (absl::Status status = registry->Add(text, file_name); !status.ok()) {
+    return status;
+  }
+  registry->digest_ = Sha256Hex(text);
+  return registry;
+}
+
+absl::StatusOr<std::unique_ptr<SourceRegistry>> SourceRegistry::Load(
+    const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::unique_ptr<SourceRegistry> registry(new SourceRegistry());
+  std::error_code error;
+  std::vector<fs::path> files;
+  if (fs::is_directory(dir, error)) {
+    for (fs::recursive_directory_iterator it(dir, error), end; it != end;
+         it.increment(error)) {
+      if (error) break;
+      if (it->is_regular_file() && it->path().extension() == ".sources") {
+        files.push_back(it->path());
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) {
+      return absl::UnavailableError(path.string() + ": error: cannot read");
+    }
+    const std::string text = buffer.str();
+    if (absl::Status status = registry->Add(text, path.string());
+        !status.ok()) {
+      return status;
+    }
+    all += text;
+  }
+  registry->digest_ = Sha256Hex(all);
+  return registry;
+}
+
+SourceResolution SourceRegistry::Resolve(const Finding& finding) const {
+  SourceResolution resolution;
+  resolution.name = finding.source;
+  if (auto it = by_alias_.find(Normalise(finding.source));
+      it != by_alias_.end()) {
+    const KnownSource& known = known_[it->second];
+    resolution.name = known.name;
+    resolution.profile = known.profile;
+    resolution.known = true;
+    return resolution;
+  }
+  for (const Match& match : matches_) {
+    const std::string& subject = match.on_role ? finding.role : finding.source;
+    if (!subject.empty() && RE2::FullMatch(subject, *match.pattern)) {
+      resolution.profile = match.profile;
+      return resolution;
+    }
+  }
+  if (auto it = defaults_.find(std::string(KindName(finding.kind)));
+      it != defaults_.end()) {
+    resolution.profile = it->second;
+  } else {
+    resolution.profile = SourceProfile{"unknown", 0.3, "built-in default"};
+  }
+  return resolution;
+}
+
+double SourceRegistry::ReliabilityOf(const SourceResolution& resolution) const {
+  if (auto it = reliability_.find(Normalise(resolution.name));
+      it != reliability_.end()) {
+    return it->second;
+  }
+  return resolution.profile.prior;
+}
+
+void SourceRegistry::SetReliability(const std::string& name,
+                                    double reliability) {
+  reliability_[Normalise(name)] = reliability;
+}
+
+}  // namespace provcheck

@@ -1,0 +1,136 @@
+#include "provcheck/sources.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace provcheck {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+constexpr char kRegistry[] = R"src(# test registry
+source "Reuters" {
+  type   outlet
+  prior  0.85
+  alias  "Reuter" "Thomson Reuters"
+  basis  "test"
+}
+match role "(?i:.*\bambassador\b.*)" {
+  type person  prior 0.7  basis "test"
+}
+match name "(?i:.*\bministry\b.*)" {
+  type official-body  prior 0.66  basis "test"
+}
+default attribution { type person  prior 0.55  basis "test" }
+default citation { type unknown  prior 0.3  basis "test" }
+)src";
+
+Finding Attribution(std::string source, std::string role = "") {
+  Finding finding;
+  finding.kind = Kind::kAttribution;
+  finding.source = std::move(source);
+  finding.role = std::move(role);
+  return finding;
+}
+
+std::unique_ptr<SourceRegistry> Registry() {
+  auto registry = SourceRegistry::Parse(kRegistry, "test.sources");
+  EXPECT_TRUE(registry.ok()) << registry.status();
+  return *std::move(registry);
+}
+
+TEST(SourceRegistryTest, ResolvesAnAliasToTheCanonicalName) {
+  const SourceResolution resolution =
+      Registry()->Resolve(Attribution("thomson  reuters"));
+  EXPECT_TRUE(resolution.known);
+  EXPECT_EQ(resolution.name, "Reuters");
+  EXPECT_EQ(resolution.profile.type, "outlet");
+  EXPECT_DOUBLE_EQ(resolution.profile.prior, 0.85);
+}
+
+TEST(SourceRegistryTest, RoleMatchGivesAPriorToAnUnlistedPerson) {
+  const SourceResolution resolution = Registry()->Resolve(
+      Attribution("Hasmik Tolmajyan", "Armenian ambassador in Paris"));
+  EXPECT_FALSE(resolution.known);
+  EXPECT_EQ(resolution.name, "Hasmik Tolmajyan");
+  EXPECT_DOUBLE_EQ(resolution.profile.prior, 0.7);
+}
+
+TEST(SourceRegistryTest, NameMatchTypesAnInstitution) {
+  const SourceResolution resolution =
+      Registry()->Resolve(Attribution("Azerbaijani Defense Ministry"));
+  EXPECT_EQ(resolution.profile.type, "official-body");
+}
+
+TEST(SourceRegistryTest, UnknownCitationFallsToItsKindsDefault) {
+  Finding citation = Attribution("Arbiter Briefing");
+  citation.kind = Kind::kCitation;
+  const SourceResolution resolution = Registry()->Resolve(citation);
+  EXPECT_EQ(resolution.profile.type, "unknown");
+  EXPECT_DOUBLE_EQ(resolution.profile.prior, 0.3);
+}
+
+TEST(SourceRegistryTest, EvidenceOverridesThePrior) {
+  auto registry = Registry();
+  const SourceResolution resolution = registry->Resolve(Attribution("Reuters"));
+  EXPECT_DOUBLE_EQ(registry->ReliabilityOf(resolution), 0.85);
+  registry->SetReliability("reuters", 0.5);
+  EXPECT_DOUBLE_EQ(registry->ReliabilityOf(resolution), 0.5);
+}
+
+TEST(SourceRegistryTest, DuplicateAliasIsAnError) {
+  auto registry = SourceRegistry::Parse(
+      "source \"A\" { type outlet prior 0.5 alias \"B\" basis \"x\" }\n"
+      "source \"B\" { type outlet prior 0.5 basis \"x\" }",
+      "dup.sources");
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith("dup.sources:2:8: error: source name or alias 'B'"));
+}
+
+TEST(SourceRegistryTest, PriorOutsideZeroToOneIsAnError) {
+  auto registry = SourceRegistry::Parse(
+      "source \"A\" {\n  type outlet\n  prior 1.5\n  basis \"x\"\n}",
+      "p.sources");
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith("p.sources:3:9: error: a prior is a probability"));
+}
+
+TEST(SourceRegistryTest, EveryPriorMustSayWhereItComesFrom) {
+  auto registry = SourceRegistry::Parse(
+      "source \"A\" { type outlet prior 0.5 }", "b.sources");
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              HasSubstr("no 'basis'"));
+}
+
+TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
+  auto registry = SourceRegistry::Parse(
+      "source \"A\" {\n  type outlet\n  trust 0.5\n}", "s.sources");
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith("s.sources:3:3: error: expected a field"));
+}
+
+TEST(SourceRegistryTest, ShippedRegistryLoads) {
+  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
+                                       "/rules/sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_GT(registry->get()->known().size(), 20u);
+}
+
+TEST(BetaReliabilityTest, NoEvidenceLeavesThePrior) {
+  EXPECT_DOUBLE_EQ(BetaReliability(0.85, 0, 0), 0.85);
+}
+
+TEST(BetaReliabilityTest, ContradictionsLowerAndConfirmationsRaise) {
+  EXPECT_LT(BetaReliability(0.85, 0, 3), 0.85);
+  EXPECT_GT(BetaReliability(0.3, 3, 0), 0.3);
+  // Ten observations weigh as much as the prior: 0.85·10 / (10 + 10).
+  EXPECT_DOUBLE_EQ(BetaReliability(0.85, 0, 10), 8.5 / 20.0);
+}
+
+}  // namespace
+}  // namespace provcheck
