@@ -34,7 +34,28 @@ struct RulesOptions {
   std::string format = "text";
 };
 
+struct AuditOptions {
+  std::string rules_dir;
+  std::string db = "provenance.db";
+  std::string format = "text";
+  bool force = false;
+  int threads = 0;
+  std::vector<std::string> paths;
+};
+
+// explain, sources and history read the store.
+struct StoreQueryOptions {
+  std::string db = "provenance.db";
+  std::string format = "text";
+  std::string path;  // explain: required; history: optional filter
+};
+
 int RunLint(const LintOptions& options);
+// argc/argv are recorded with the run.
+int RunAudit(const AuditOptions& options, int argc, char** argv);
+int RunExplain(const StoreQueryOptions& options);
+int RunSources(const StoreQueryOptions& options);
+int RunHistory(const StoreQueryOptions& options);
 int RunRulesCheck(const RulesOptions& options);
 int RunRulesList(const RulesOptions& options);
 

@@ -41,6 +41,54 @@ int Main(int argc, char** argv) {
   lint_command->add_option("paths", lint.paths, "Files or directories")
       ->required();
 
+  AuditOptions audit;
+  CLI::App* audit_command = app.add_subcommand(
+      "audit",
+      "Analyse documents into the SQLite store (unchanged documents are "
+      "reused) and print a per-document summary");
+  audit_command->add_option("--db", audit.db, "SQLite database")
+      ->capture_default_str();
+  audit_command->add_option("--rules", audit.rules_dir,
+                            "Rules directory (default: the shipped packs)");
+  audit_command->add_flag("--force", audit.force,
+                          "Re-analyse documents even when unchanged");
+  audit_command->add_option("--format", audit.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  audit_command
+      ->add_option("-j,--jobs", audit.threads,
+                   "Worker threads (default: one per core)")
+      ->check(CLI::NonNegativeNumber);
+  audit_command->add_option("paths", audit.paths, "Files or directories")
+      ->required();
+
+  StoreQueryOptions explain;
+  CLI::App* explain_command = app.add_subcommand(
+      "explain", "Why a document scored what it did, line by line");
+  explain_command->add_option("path", explain.path, "An audited document")
+      ->required();
+  explain_command->add_option("--db", explain.db, "SQLite database")
+      ->capture_default_str();
+
+  StoreQueryOptions sources;
+  CLI::App* sources_command = app.add_subcommand(
+      "sources",
+      "Sources with type, reliability, evidence and citing documents");
+  sources_command->add_option("--db", sources.db, "SQLite database")
+      ->capture_default_str();
+  sources_command->add_option("--format", sources.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  StoreQueryOptions history;
+  CLI::App* history_command =
+      app.add_subcommand("history", "Scores over audit runs");
+  history_command->add_option("path", history.path,
+                              "Only this document (default: all)");
+  history_command->add_option("--db", history.db, "SQLite database")
+      ->capture_default_str();
+  history_command->add_option("--format", history.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+
   RulesOptions rules;
   CLI::App* rules_command =
       app.add_subcommand("rules", "Inspect and check rule packs");
@@ -68,6 +116,10 @@ int Main(int argc, char** argv) {
   }
 
   if (*lint_command) return RunLint(lint);
+  if (*audit_command) return RunAudit(audit, argc, argv);
+  if (*explain_command) return RunExplain(explain);
+  if (*sources_command) return RunSources(sources);
+  if (*history_command) return RunHistory(history);
   if (*rules_check) return RunRulesCheck(rules);
   if (*rules_list) return RunRulesList(rules);
   return kExitError;
