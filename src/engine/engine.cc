@@ -211,10 +211,28 @@ DocumentResult AnalyzeDocument(const Document& document,
     return end;
   };
   std::vector<bool> boilerplate_line(segments.lines.size(), false);
+  // The speaker an anaphor ("he said", "the company said") refers back to:
+  // the last named source, if it was named within kAnaphorReach paragraphs.
+  constexpr size_t kAnaphorReach = 3;
+  std::string antecedent;
+  size_t antecedent_line = 0;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
     const RuleMatch& match = *candidate.match;
     const Rule& rule = *match.rule;
+    const size_t line = RangeIndexOf(segments.lines, match.begin);
+    std::vector<Capture> resolved;
+    const std::vector<Capture>* captures = &match.captures;
+    if (const std::string_view anaphor =
+            CaptureValue(match.captures, "anaphor");
+        !anaphor.empty()) {
+      resolved = match.captures;
+      const bool in_reach = !antecedent.empty() && line >= antecedent_line &&
+                            line - antecedent_line <= kAnaphorReach;
+      resolved.push_back(
+          Capture{"source", in_reach ? antecedent : std::string(anaphor)});
+      captures = &resolved;
+    }
     Finding finding;
     finding.rule_id = rule.id;
     finding.kind = rule.kind;
@@ -223,11 +241,16 @@ DocumentResult AnalyzeDocument(const Document& document,
     finding.end = match.end;
     finding.start = original_lines.At(document.offsets.ToOriginal(match.begin));
     finding.stop = original_lines.At(original_end(match.end));
-    finding.message = RenderMessage(rule.message, match.captures);
+    finding.message = RenderMessage(rule.message, *captures);
     finding.text =
         std::string(text.substr(match.begin, match.end - match.begin));
-    finding.source = CleanSourceName(CaptureValue(match.captures, "source"));
-    finding.role = CleanSourceName(CaptureValue(match.captures, "role"));
+    finding.source = CleanSourceName(CaptureValue(*captures, "source"));
+    finding.role = CleanSourceName(CaptureValue(*captures, "role"));
+    if (rule.kind == Kind::kAttribution && captures == &match.captures &&
+        !finding.source.empty()) {
+      antecedent = finding.source;
+      antecedent_line = line;
+    }
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate) {
       boilerplate_line[RangeIndexOf(segments.lines, match.begin)] = true;
