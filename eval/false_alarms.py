@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""False alarms on clean news (BBC 2225, Reuters-21578), the Reuters sign-off
+footer as a positive control, and a seeded 50-finding sample for manual review.
+
+The sample is written to /tmp/eval-sample.txt (outside the repository). Manual
+verdicts live in eval/review.tsv as `key kind rule verdict` rows -- a hash key,
+never the finding's text -- so results.md can count them per kind.
+"""
+
+import gzip
+import hashlib
+import html
+import os
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common  # noqa: E402
+
+BBC = "bbc-news-2225"
+REUTERS = "reuters-21578"
+SAMPLE_PATH = "/tmp/eval-sample.txt"
+QUICK_SAMPLE_PATH = "/tmp/eval-sample-quick.txt"
+SAMPLE_SIZE = 50
+SAMPLE_SEED = 1
+REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
+BBC_FOOTER_MIN_DOCS = 4
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+KINDS = ("attribution", "citation", "vague-attribution", "boilerplate", "unattributed-claim", "contradiction")
+
+
+# ---------------------------------------------------------------- readers
+
+def load_bbc(root, limit=None):
+    """[(name, text, footer line numbers)], exact duplicates dropped (first kept).
+    A footer is a line that recurs in >= BBC_FOOTER_MIN_DOCS distinct articles
+    (the columnist bylines the corpus README describes)."""
+    seen, docs = set(), []
+    for cat in sorted(os.listdir(root)):
+        d = os.path.join(root, cat)
+        if not os.path.isdir(d):
+            continue
+        for fn in sorted(os.listdir(d)):
+            with open(os.path.join(d, fn), "rb") as f:
+                data = f.read()
+            digest = hashlib.sha1(data).digest()
+            if digest in seen:
+                continue
+            seen.add(digest)
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            docs.append(("%s-%s" % (cat, fn), text))
+    if limit:
+        docs = docs[:limit]
+    df = Counter()
+    for _, text in docs:
+        df.update(set(ln.strip() for ln in text.split("\n") if ln.strip()))
+    out = []
+    for name, text in docs:
+        footers = {i for i, ln in enumerate(text.split("\n"), 1)
+                   if ln.strip() and df[ln.strip()] >= BBC_FOOTER_MIN_DOCS}
+        out.append((name, text, footers))
+    return out
+
+
+def decode_sgml(s):
+    return CONTROL_RE.sub("", html.unescape(s))
+
+
+def reflow(body):
+    """Wrapped wire copy to one paragraph per line: an indented line or a blank
+    line starts a paragraph; a bare 'Reuter' sign-off is always its own line."""
+    paras, cur = [], None
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if cur:
+                paras.append(cur)
+            cur = None
+            continue
+        if cur is None or line[:1].isspace() or stripped.lower() == "reuter":
+            if cur:
+                paras.append(cur)
+            cur = stripped
+        else:
+            cur += " " + stripped
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+RECORD_RE = re.compile(r"<REUTERS([^>]*)>(.*?)</REUTERS>", re.S)
+
+
+def load_reuters(root, limit_files=None):
+    """[(name, text, footer line numbers)]: headline, blank line, dateline + body
+    paragraphs one per line; the footer is a final 'Reuter'/'REUTER' line."""
+    files = sorted(f for f in os.listdir(root) if f.endswith(".sgm.gz"))
+    if limit_files:
+        files = files[:limit_files]
+    out = []
+    for fn in files:
+        with gzip.open(os.path.join(root, fn), "rb") as f:
+            raw = f.read().decode("latin-1")
+        for m in RECORD_RE.finditer(raw):
+            attrs, rec = m.group(1), m.group(2)
+            body = re.search(r"<BODY>(.*?)</BODY>", rec, re.S)
+            if not body:
+                continue
+            newid = re.search(r'NEWID="(\d+)"', attrs)
+            title = re.search(r"<TITLE>(.*?)</TITLE>", rec, re.S)
+            dateline = re.search(r"<DATELINE>(.*?)</DATELINE>", rec, re.S)
+            paras = reflow(decode_sgml(body.group(1)))
+            if not paras:
+                continue
+            if dateline and decode_sgml(dateline.group(1)).strip():
+                paras[0] = " ".join(decode_sgml(dateline.group(1)).split()) + " " + paras[0]
+            lines = []
+            if title and decode_sgml(title.group(1)).strip():
+                lines += [" ".join(decode_sgml(title.group(1)).split()), ""]
+            lines += paras
+            footers = {len(lines)} if lines[-1].strip().lower() == "reuter" else set()
+            out.append(("%s.txt" % (newid.group(1) if newid else len(out)), "\n".join(lines) + "\n", footers))
+    return out
+
+
+# ---------------------------------------------------------------- scoring
+
+def finding_key(corpus, name, f):
+    s = "%s/%s:%d:%d:%s:%s" % (corpus, name, f["line"], f["column"], f["rule"], f.get("text", ""))
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()[:12]
+
+
+def run_corpus(corpus, docs, jobs):
+    tmp = common.tmpdir(corpus.split("-")[0])
+    try:
+        for name, text, _ in docs:
+            common.write_text(os.path.join(tmp, name), text)
+        res, secs = common.run_provcheck([tmp], jobs=jobs)
+        return common.findings_by_name(res, tmp), secs
+    finally:
+        common.cleanup(tmp)
+
+
+def score(corpus, docs, found):
+    c = Counter()
+    by_kind = Counter()
+    bp_rules, rules = Counter(), Counter()
+    pool = []
+    for name, text, footers in docs:
+        lines = text.split("\n")
+        nonempty = {i for i, ln in enumerate(lines, 1) if ln.strip()}
+        c["docs"] += 1
+        c["lines"] += len(nonempty)
+        c["words"] += len(text.split())
+        c["footers"] += len(footers)
+        c["article_lines"] += len(nonempty - footers)
+        flagged = set()
+        for f in found.get(name, []):
+            by_kind[f["kind"]] += 1
+            rules[f["rule"]] += 1
+            if f["kind"] == "boilerplate":
+                flagged.update(common.finding_lines(f))
+                if not set(common.finding_lines(f)) <= footers:
+                    bp_rules[f["rule"]] += 1
+            ctx = lines[f["line"] - 1] if 0 < f["line"] <= len(lines) else ""
+            pool.append((corpus, name, f, ctx, lines))
+        flagged &= nonempty
+        c["bp_lines_article"] += len(flagged - footers)
+        c["footers_flagged"] += len(flagged & footers)
+    return c, by_kind, bp_rules, rules, pool
+
+
+def add_rows(sec, label, c, by_kind, footer_label):
+    per = 1000.0 / max(1, c["lines"])
+    sec.row("%s: documents / non-empty lines / words" % label, "%d/%d/%d" % (c["docs"], c["lines"], c["words"]))
+    sec.row("%s: all findings per 1k words" % label, 1000.0 * sum(by_kind.values()) / max(1, c["words"]), "",
+            "lines differ in length across corpora; this rate does not")
+    for k in KINDS:
+        sec.row("%s: %s findings per 1k lines" % (label, k), by_kind.get(k, 0) * per, "",
+                "%d" % by_kind.get(k, 0), head=k in ("vague-attribution", "unattributed-claim", "attribution"))
+    sec.row("%s: boilerplate-flagged article lines per 1k" % label,
+            1000.0 * c["bp_lines_article"] / max(1, c["article_lines"]), "goal ~0",
+            "%d of %d (footers excluded)" % (c["bp_lines_article"], c["article_lines"]), head=True)
+    sec.row("%s: %s flagged" % (label, footer_label),
+            c["footers_flagged"] / c["footers"] if c["footers"] else 0.0,
+            "goal 1.0" if label == "Reuters" else "",
+            "%d/%d" % (c["footers_flagged"], c["footers"]), head=label == "Reuters")
+
+
+# ---------------------------------------------------------------- sample
+
+def draw_sample(pool, n=SAMPLE_SIZE, seed=SAMPLE_SEED):
+    """Stratified by kind: N split as evenly as the kinds allow, seeded."""
+    pool = sorted(pool, key=lambda x: (x[0], x[1], x[2]["line"], x[2]["column"], x[2]["rule"]))
+    by_kind = defaultdict(list)
+    for item in pool:
+        by_kind[item[2]["kind"]].append(item)
+    kinds = sorted(by_kind)
+    quota = {k: 0 for k in kinds}
+    left = n
+    while left > 0 and any(quota[k] < len(by_kind[k]) for k in kinds):
+        for k in kinds:
+            if left and quota[k] < len(by_kind[k]):
+                quota[k] += 1
+                left -= 1
+    rng = random.Random(seed)
+    out = []
+    for k in kinds:
+        out += rng.sample(by_kind[k], quota[k])
+    return out
+
+
+def write_sample(sample, path=SAMPLE_PATH):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# provcheck eval sample: %d findings, seed %d, stratified by kind. Data text: do not copy into the repo.\n"
+                "# Record verdicts in eval/review.tsv as: key<TAB>kind<TAB>rule<TAB>right|wrong\n\n"
+                % (len(sample), SAMPLE_SEED))
+        for i, (corpus, name, fd, ctx, lines) in enumerate(sample, 1):
+            key = finding_key(corpus, name, fd)
+            f.write("[%d] key=%s kind=%s rule=%s at %s/%s:%d:%d\n" % (
+                i, key, fd["kind"], fd["rule"], corpus, name, fd["line"], fd["column"]))
+            if fd.get("source"):
+                f.write("    source : %s\n" % fd["source"])
+            f.write("    finding: %s\n" % fd.get("text", ""))
+            li = fd["line"] - 1
+            prev = next((lines[j] for j in range(li - 1, -1, -1) if lines[j].strip()), "")
+            nxt = next((lines[j] for j in range(li + 1, len(lines)) if lines[j].strip()), "")
+            f.write("    prev   : %s\n    line   : %s\n    next   : %s\n\n" % (prev[:400], ctx[:1200], nxt[:400]))
+
+
+def read_review(path=REVIEW_PATH):
+    out = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 4 and not line.startswith("#") and parts[0] != "key":
+                    out[parts[0]] = (parts[1], parts[2], parts[3].strip().lower())
+    return out
+
+
+def review_rows(sec, sample):
+    review = read_review()
+    per = defaultdict(lambda: [0, 0, 0])     # kind -> [right, judged, in sample]
+    for corpus, name, fd, _, _ in sample:
+        k = fd["kind"]
+        per[k][2] += 1
+        v = review.get(finding_key(corpus, name, fd))
+        if v:
+            per[k][1] += 1
+            per[k][0] += v[2] == "right"
+    for k in sorted(per):
+        right, judged, total = per[k]
+        sec.row("manual sample: %s right / judged / drawn" % k, "%d/%d/%d" % (right, judged, total), head=True)
+    tot = [sum(v[i] for v in per.values()) for i in range(3)]
+    sec.row("manual sample: all right / judged / drawn", "%d/%d/%d" % tuple(tot), "",
+            "judged = verdicts in eval/review.tsv for this exact sample")
+
+
+def evaluate(quick=False, release=False, jobs=2):
+    """False alarms per 1k lines on BBC and Reuters, Reuters footer recall, review sample."""
+    sec = common.Section("False alarms on clean news: BBC + Reuters")
+    start = time.time()
+    bbc, reu = common.corpus_dir(BBC), common.corpus_dir(REUTERS)
+    if not bbc and not reu:
+        return sec.skip("corpus folders %s and %s not found" % (BBC, REUTERS))
+    pool = []
+    fp_rules = Counter()
+    try:
+        if bbc:
+            docs = load_bbc(bbc, limit=300 if quick else None)
+            found, secs = run_corpus(BBC, docs, jobs)
+            c, by_kind, bp_rules, rules, p = score("bbc", docs, found)
+            add_rows(sec, "BBC", c, by_kind, "byline/footer lines (in >= %d articles)" % BBC_FOOTER_MIN_DOCS)
+            sec.details.append("BBC boilerplate rules on article lines: %s" % common.top_counter(bp_rules))
+            sec.details.append("BBC rules firing: %s" % common.top_counter(rules))
+            sec.notes.append("BBC: %d articles after dropping exact duplicates; provcheck %.1fs." % (c["docs"], secs))
+            fp_rules.update(bp_rules)
+            pool += p
+        if reu:
+            docs = load_reuters(reu, limit_files=1 if quick else None)
+            found, secs = run_corpus(REUTERS, docs, jobs)
+            c, by_kind, bp_rules, rules, p = score("reuters", docs, found)
+            add_rows(sec, "Reuters", c, by_kind, "'Reuter' sign-off lines")
+            sec.details.append("Reuters boilerplate rules on article lines: %s" % common.top_counter(bp_rules))
+            sec.details.append("Reuters rules firing: %s" % common.top_counter(rules))
+            sec.notes.append("Reuters: %d stories with a body, wrapped lines re-flowed to one paragraph per line "
+                             "(indent starts a paragraph), headline + blank line first; provcheck %.1fs."
+                             % (c["docs"], secs))
+            fp_rules.update(bp_rules)
+            pool += p
+    except common.ProvcheckError as e:
+        return sec.skip(str(e))
+    sample = draw_sample(pool)
+    sample_path = QUICK_SAMPLE_PATH if quick else SAMPLE_PATH
+    write_sample(sample, sample_path)
+    review_rows(sec, sample)
+    sec.notes.append("Sample: %d findings drawn with seed %d, stratified by kind over BBC+Reuters findings "
+                     "(written to %s, never to the repo)%s." % (len(sample), SAMPLE_SEED, sample_path,
+                                                               "; --quick draws from the subset" if quick else ""))
+    sec.fp_rules = fp_rules
+    sec.seconds = time.time() - start
+    return sec
+
+
+if __name__ == "__main__":
+    common.standalone(evaluate)

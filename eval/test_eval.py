@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Unit tests of the scorers on invented strings (no corpus text, no binary).
+
+Run: python3 eval/test_eval.py
+"""
+
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import boilerplate  # noqa: E402
+import common  # noqa: E402
+import false_alarms  # noqa: E402
+import polnear  # noqa: E402
+import szeged  # noqa: E402
+import weasel  # noqa: E402
+
+
+def finding(line, col, end_line, end_col, kind="attribution", rule="r", **kw):
+    return dict(line=line, column=col, end_line=end_line, end_column=end_col, kind=kind, rule=rule, **kw)
+
+
+class CommonTest(unittest.TestCase):
+    def test_offsets_count_code_points(self):
+        text = "“Ünïcode” line\nsecond line\n"
+        starts = common.line_starts(text)
+        s, e = common.finding_offsets(finding(2, 1, 2, 7), starts)
+        self.assertEqual(text[s:e], "second")
+        s, e = common.finding_offsets(finding(1, 2, 1, 9), starts)
+        self.assertEqual(text[s:e], "Ünïcode")
+
+    def test_finding_lines_drop_empty_tail(self):
+        self.assertEqual(list(common.finding_lines(finding(3, 1, 4, 1))), [3])
+        self.assertEqual(list(common.finding_lines(finding(3, 1, 4, 2))), [3, 4])
+
+    def test_max_matching_is_one_to_one_and_maximal(self):
+        ok = {(0, 0), (0, 1), (1, 0)}
+        m = common.max_matching(2, 2, lambda i, j: (i, j) in ok)
+        self.assertEqual(m, {0: 1, 1: 0})
+        self.assertEqual(common.max_matching(3, 1, lambda i, j: True).__len__(), 1)
+
+    def test_prf_and_pearson(self):
+        self.assertEqual(common.prf(0, 0, 0), (0.0, 0.0, 0.0))
+        p, r, f = common.prf(8, 2, 8)
+        self.assertAlmostEqual(p, 0.8)
+        self.assertAlmostEqual(r, 0.5)
+        self.assertAlmostEqual(common.pearson([1, 2, 3], [2, 4, 6]), 1.0)
+
+    def test_norm_name(self):
+        self.assertEqual(common.norm_name("The White House’s"), "white house")
+        self.assertEqual(common.norm_name("Dr. A. Person,"), "dr a person")
+
+
+ANN = ("T1\tSource 0 10\tJane Roe X\n"
+       "T2\tCue 11 15\tsaid\n"
+       "T3\tContent 16 30\tthat it works.\n"
+       "T4\tAttribution 11 15\tsaid\n"
+       "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+       "T5\tAttribution-no-source 31 36\tis seen\n"
+       "E2\tAttribution-no-source:T5 \n")
+TEXT = "Jane Roe X said that it works. It is seen as fine.\n"
+
+
+class PolnearTest(unittest.TestCase):
+    def test_parse_ann(self):
+        rels = polnear.parse_ann(ANN)
+        self.assertEqual(len(rels), 2)
+        self.assertEqual(rels[0]["cue"], [(11, 15)])
+        self.assertEqual(rels[0]["source"], [(0, 10)])
+        self.assertIsNone(rels[1]["source"])
+        self.assertEqual(rels[1]["cue"], [(31, 36)])
+
+    def test_matching_and_source(self):
+        rels = polnear.parse_ann(ANN)
+        f_ok = finding(1, 1, 1, 16, text="Jane Roe X said", source="Roe X")
+        f_wide = finding(1, 1, 1, 31, rule="wide", text="Jane Roe X said that it works.", source="Jane Roe X")
+        doc = polnear.Doc("t", TEXT, rels, [f_ok, f_wide])
+        self.assertEqual(doc.span_ok, 2)
+        g, p = doc.rels[0], doc.preds
+        self.assertTrue(polnear.lenient_ok(g, p[0]) and polnear.lenient_ok(g, p[1]))
+        self.assertTrue(polnear.exactish_ok(g, p[0]))
+        self.assertFalse(polnear.exactish_ok(g, p[1]))       # runs 4 tokens past the extent
+        self.assertTrue(polnear.source_right(doc, g, p[0]))  # same head token
+        s = polnear.score([doc])
+        self.assertEqual((s["c"]["tp"], s["c"]["gold"], s["c"]["pred"]), (1, 2, 2))
+
+    def test_cue_type_and_source_class(self):
+        text = "Critics said “no way.” He said yes, according to her. Some critics agree."
+        quote = {"cue": [(8, 12)], "source": [(0, 7)], "content": [(13, 22)]}
+        self.assertEqual(polnear.cue_type(text, quote), "direct quote")
+        self.assertEqual(polnear.source_class(text, quote), "group")
+        he = {"cue": [(26, 30)], "source": [(23, 25)], "content": [(31, 34)]}
+        self.assertEqual(polnear.cue_type(text, he), "indirect")
+        self.assertEqual(polnear.source_class(text, he), "pronoun")
+        acc = {"cue": [(36, 48)], "source": [(49, 52)], "content": []}
+        self.assertEqual(polnear.cue_type(text, acc), "according to")
+
+
+class WeaselTest(unittest.TestCase):
+    def test_score(self):
+        flags = weasel.flagged_lines([finding(1, 1, 1, 5, kind="vague-attribution", rule="v"),
+                                      finding(3, 1, 3, 5, kind="attribution")])
+        tp, fp, fn, tn, _, _ = weasel.score([-1, -1, 1, 1], flags)
+        self.assertEqual((tp, fp, fn, tn), (1, 0, 1, 2))
+
+
+class BoilerplateTest(unittest.TestCase):
+    def test_shingle_metric(self):
+        true = "one two three four five"
+        self.assertEqual(boilerplate.shingle_tp_fp_fn(true, true), (1.0, 0.0, 0.0))
+        tp, fp, fn = boilerplate.shingle_tp_fp_fn(true, true + " six")
+        self.assertAlmostEqual(tp, 2 / 3)
+        self.assertAlmostEqual(fp, 1 / 3)
+        p, r, f = boilerplate.benchmark_f1([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)])
+        self.assertAlmostEqual(p, 0.75)
+        self.assertAlmostEqual(r, 1.0)
+
+    def test_snippet_flagged(self):
+        texts = [common.norm_space("Share this story  on the web")]
+        self.assertTrue(boilerplate.snippet_flagged("share this story", texts))
+        self.assertFalse(boilerplate.snippet_flagged("a long article sentence here", texts))
+        self.assertFalse(boilerplate.snippet_flagged("share this story on the web and then a great deal more text after it", texts))
+
+
+class FalseAlarmTest(unittest.TestCase):
+    def test_reflow(self):
+        body = "First line of a\nparagraph here.\n    Second one\ncontinues.\n Reuter\n"
+        self.assertEqual(false_alarms.reflow(body),
+                         ["First line of a paragraph here.", "Second one continues.", "Reuter"])
+
+    def test_sample_is_stratified_and_seeded(self):
+        pool = [("c", "d%d" % i, finding(i, 1, i, 2, kind=k, rule=k), "", [])
+                for i in range(1, 40) for k in ("a", "b")] + \
+               [("c", "x", finding(1, 1, 1, 2, kind="rare", rule="rare"), "", [])]
+        s1 = false_alarms.draw_sample(pool, n=9)
+        s2 = false_alarms.draw_sample(list(reversed(pool)), n=9)
+        self.assertEqual([x[1] for x in s1], [x[1] for x in s2])
+        kinds = [x[2]["kind"] for x in s1]
+        self.assertEqual((kinds.count("rare"), kinds.count("a"), kinds.count("b")), (1, 4, 4))
+
+
+class SzegedTest(unittest.TestCase):
+    def test_half_is_stable(self):
+        self.assertIn(szeged.half("Some_Doc_1"), ("dev", "test"))
+        self.assertEqual(szeged.half("Some_Doc_1"), szeged.half("Some_Doc_1"))
+
+
+if __name__ == "__main__":
+    unittest.main()
