@@ -172,6 +172,19 @@ TEST_F(AuditTest, HistoryHasOneScorePerRun) {
   EXPECT_EQ(json["history"][1]["run"], 2);
 }
 
+TEST_F(AuditTest, MetadataComesFromFrontMatterAndSidecarFiles) {
+  ASSERT_EQ(RunProvcheck(Audit("fixtures/lint")).exit_code, 0);
+  EXPECT_EQ(Query("SELECT publisher FROM documents WHERE path = "
+                  "'fixtures/lint/harbour-report.md'"),
+            "Coastline Weekly");
+  EXPECT_EQ(Query("SELECT published FROM documents WHERE path = "
+                  "'fixtures/lint/harbour-report.md'"),
+            "2024-03-14");
+  EXPECT_EQ(Query("SELECT title FROM documents WHERE path = "
+                  "'fixtures/lint/clinic-closure.txt'"),
+            "Rural clinic to close after funding review");
+}
+
 TEST_F(AuditTest, NonSqliteFileIsRefusedUntouched) {
   std::ofstream(db_) << "not a database\n";
   const auto run = RunProvcheck(Audit("fixtures/seeds"));

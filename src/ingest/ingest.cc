@@ -17,6 +17,7 @@
 #include "common/sha256.h"
 #include "ingest/html.h"
 #include "ingest/markdown.h"
+#include "ingest/metadata.h"
 #include "ingest/utf8.h"
 
 namespace provcheck {
@@ -226,8 +227,10 @@ absl::StatusOr<Document> DocumentFromBytes(std::string path, std::string bytes,
       break;
     case Format::kMarkdown:
       doc.text = MarkdownToText(doc.original);
+      ReadKeyValueMetadata(FrontMatter(doc.original), &doc.metadata);
       break;
     case Format::kHtml: {
+      ReadHtmlMetadata(doc.original, &doc.metadata);
       HtmlText html = HtmlToText(doc.original);
       doc.text = std::move(html.text);
       doc.offsets = std::move(html.offsets);
@@ -252,8 +255,17 @@ absl::StatusOr<Document> ReadDocument(const std::string& path,
   absl::StatusOr<std::string> bytes = ReadAll(file);
   std::fclose(file);
   if (!bytes.ok()) return bytes.status();
-  return DocumentFromBytes(path, *std::move(bytes), FormatForPath(path),
-                           warnings);
+  absl::StatusOr<Document> document =
+      DocumentFromBytes(path, *std::move(bytes), FormatForPath(path), warnings);
+  // A sidecar PATH.meta fills in what the document itself does not say.
+  if (document.ok()) {
+    if (std::FILE* meta = std::fopen((path + ".meta").c_str(), "rb")) {
+      absl::StatusOr<std::string> text = ReadAll(meta);
+      std::fclose(meta);
+      if (text.ok()) ReadKeyValueMetadata(*text, &document->metadata);
+    }
+  }
+  return document;
 }
 
 }  // namespace provcheck
