@@ -1,0 +1,399 @@
+// Google Benchmark for the per-document pipeline, in stages:
+//
+//   BM_Segment          Segment() over each document's analysis text
+//   BM_MatcherMatch     Segment() + Matcher::Match()
+//   BM_AnalyzeDocument  the whole AnalyzeDocument() (match, filters, findings,
+//                       claims, score) with ScoreWeights{} and, as the CLI
+//                       does, the source registry from <rules>/sources
+//   BM_BareSetScan      the floor: one RE2::Set per scope built from the same
+//                       patterns, each scanning every whole document once (no
+//                       segmentation, no second pass for spans or captures)
+//
+// One iteration processes the whole in-memory corpus; bytes processed are the
+// analysis-text bytes, so the "bytes_per_second" column is the throughput.
+// Rates are per CPU second (no UseRealTime): the benchmarks are single-threaded,
+// and CPU time stays meaningful on a shared, loaded machine where wall time
+// does not.
+//
+// Corpus: PROVCHECK_BENCH_CORPUS (a directory of .txt files) if set, else
+// /work/shared/eval-data/bbc-news-2225 if present (read in place, never
+// copied), else a synthetic news-like corpus generated here from a fixed seed.
+// Rule packs: PROVCHECK_SOURCE_DIR/rules, or PROVCHECK_BENCH_RULES if set.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "provcheck/document.h"
+#include "provcheck/engine.h"
+#include "provcheck/ingest.h"
+#include "provcheck/matcher.h"
+#include "provcheck/rule.h"
+#include "provcheck/rule_parser.h"
+#include "provcheck/score.h"
+#include "provcheck/segment.h"
+#include "provcheck/sources.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+#ifndef PROVCHECK_SOURCE_DIR
+#define PROVCHECK_SOURCE_DIR "."
+#endif
+
+namespace {
+
+namespace fs = std::filesystem;
+using provcheck::Document;
+
+constexpr const char* kBbcDir = "/work/shared/eval-data/bbc-news-2225";
+
+// ---------------------------------------------------------------------------
+// Synthetic corpus: a few paragraphs per document from a small word list,
+// with named and vague attributions, quotes, numbers and a boilerplate line.
+
+std::string SyntheticDocument(std::mt19937& rng) {
+  static const std::vector<std::string> kFirst = {
+      "Maria", "John",  "Aisha",  "Peter", "Chen",
+      "Olga",  "David", "Fatima", "Tomas", "Grace"};
+  static const std::vector<std::string> kLast = {
+      "Lopez",   "Smith", "Okafor", "Brennan", "Wei",
+      "Ivanova", "Cohen", "Haddad", "Novak",   "Mensah"};
+  static const std::vector<std::string> kRole = {
+      "finance minister", "chief economist", "spokesman", "analyst",
+      "union leader",     "chief executive", "professor"};
+  static const std::vector<std::string> kOrg = {"the Treasury",
+                                                "Reuters",
+                                                "the central bank",
+                                                "the World Bank",
+                                                "the Ministry of Health",
+                                                "Oxford University",
+                                                "the Football Association"};
+  static const std::vector<std::string> kSubject = {
+      "The government",       "Profits",      "Inflation", "The company",
+      "Ticket sales",         "Unemployment", "The club",  "Exports",
+      "The broadband market", "Oil prices"};
+  static const std::vector<std::string> kVerb = {
+      "rose",        "fell",    "is expected to grow", "slumped", "doubled",
+      "will be cut", "climbed", "remained flat"};
+  static const std::vector<std::string> kTail = {
+      "in the third quarter", "last year",          "over the next decade",
+      "since January",        "compared with 2003", "this month"};
+  static const std::vector<std::string> kNoun = {"plan",     "deal",   "budget",
+                                                 "strategy", "reform", "merger",
+                                                 "season",   "policy"};
+  static const std::vector<std::string> kAdj = {
+      "ambitious", "risky",         "overdue",
+      "sensible",  "disappointing", "unprecedented"};
+  auto pick = [&](const std::vector<std::string>& words) -> const std::string& {
+    return words[std::uniform_int_distribution<size_t>(0,
+                                                       words.size() - 1)(rng)];
+  };
+  auto number = [&] {
+    return std::to_string(std::uniform_int_distribution<int>(2, 999)(rng)) +
+           "." + std::to_string(std::uniform_int_distribution<int>(0, 9)(rng));
+  };
+  auto name = [&] { return pick(kFirst) + " " + pick(kLast); };
+
+  std::string doc =
+      pick(kSubject) + " " + pick(kVerb) + " as " + pick(kNoun) + " stalls\n\n";
+  const int paragraphs = std::uniform_int_distribution<int>(4, 9)(rng);
+  for (int p = 0; p < paragraphs; ++p) {
+    const int sentences = std::uniform_int_distribution<int>(1, 4)(rng);
+    for (int s = 0; s < sentences; ++s) {
+      if (s > 0) doc += ' ';
+      switch (std::uniform_int_distribution<int>(0, 7)(rng)) {
+        case 0:
+          doc += pick(kSubject) + " " + pick(kVerb) + " by " + number() + "% " +
+                 pick(kTail) + ", according to " + pick(kOrg) + ".";
+          break;
+        case 1:
+          doc += "\"The " + pick(kNoun) + " is " + pick(kAdj) +
+                 " and we will not back it,\" said " + name() + ", the " +
+                 pick(kRole) + ".";
+          break;
+        case 2: {
+          std::string role = pick(kRole);
+          role[0] = static_cast<char>(std::toupper(role[0]));
+          doc += role + " " + name() + " told the BBC that the " + pick(kNoun) +
+                 " was " + pick(kAdj) + ".";
+          break;
+        }
+        case 3:
+          doc += "Analysts say " + pick(kSubject) + " " + pick(kVerb) + " " +
+                 pick(kTail) + ".";
+          break;
+        case 4:
+          doc += pick(kSubject) + " " + pick(kVerb) + " to $" + number() +
+                 " million " + pick(kTail) + ".";
+          break;
+        case 5:
+          doc += "Critics have claimed the " + pick(kNoun) + " is " +
+                 pick(kAdj) + ", but officials said it would go ahead.";
+          break;
+        case 6:
+          doc += "Mr " + pick(kLast) + " added: \"It is " + pick(kAdj) +
+                 ", frankly. We expect " + number() + " points.\"";
+          break;
+        default:
+          doc += "It is the most " + pick(kAdj) + " " + pick(kNoun) +
+                 " the sector has ever seen (AP).";
+          break;
+      }
+    }
+    doc += "\n\n";
+  }
+  if (std::uniform_int_distribution<int>(0, 3)(rng) == 0) {
+    doc +=
+        "Copyright 2005 News Group. All rights reserved. Click here to "
+        "subscribe to our newsletter.\n";
+  }
+  return doc;
+}
+
+// ---------------------------------------------------------------------------
+
+struct Fixture {
+  std::string corpus_name;
+  std::vector<Document> documents;
+  int64_t text_bytes = 0;  // sum of analysis-text sizes
+  std::vector<provcheck::RulePack> packs;
+  std::unique_ptr<provcheck::Matcher> matcher;
+  std::unique_ptr<provcheck::SourceRegistry> sources;  // null if it failed
+  std::string sources_error;
+  // BM_BareSetScan: one set per scope, in Scope order; null when empty.
+  std::vector<std::unique_ptr<RE2::Set>> sets;
+  std::string error;
+};
+
+std::vector<std::string> TxtFilesUnder(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    // Articles only: the dataset's README.txt is not news.
+    if (it->is_regular_file() && it->path().extension() == ".txt" &&
+        it->path().filename().string().find("README") == std::string::npos) {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void AddDocument(Fixture& f, std::string path, std::string bytes) {
+  provcheck::Diagnostics warnings;  // e.g. the one Latin-1 BBC file
+  auto doc =
+      provcheck::DocumentFromBytes(std::move(path), std::move(bytes),
+                                   provcheck::Format::kPlainText, &warnings);
+  if (!doc.ok()) return;
+  f.text_bytes += static_cast<int64_t>(doc->text.size());
+  f.documents.push_back(*std::move(doc));
+}
+
+Fixture* BuildFixture() {
+  auto* f = new Fixture();
+
+  // Rule packs, loaded once.
+  const char* rules_env = std::getenv("PROVCHECK_BENCH_RULES");
+  const std::string rules_dir =
+      rules_env && *rules_env ? rules_env
+                              : std::string(PROVCHECK_SOURCE_DIR) + "/rules";
+  auto packs = provcheck::LoadRulePacks(rules_dir);
+  if (!packs.ok()) {
+    f->error = std::string(packs.status().message());
+    return f;
+  }
+  f->packs = *packs;
+
+  // The floor's sets: same patterns, same RE2 options as the Matcher.
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  std::vector<int> counts(3, 0);
+  for (int scope = 0; scope < 3; ++scope) {
+    f->sets.push_back(std::make_unique<RE2::Set>(options, RE2::UNANCHORED));
+  }
+  for (const provcheck::RulePack& pack : f->packs) {
+    for (const provcheck::Rule& rule : pack.rules) {
+      for (const provcheck::Pattern& pattern : rule.patterns) {
+        const int scope = static_cast<int>(rule.scope);
+        std::string error;
+        if (f->sets[scope]->Add(pattern.regex, &error) < 0) {
+          f->error = rule.id + ": " + error;
+          return f;
+        }
+        ++counts[scope];
+      }
+    }
+  }
+  for (int scope = 0; scope < 3; ++scope) {
+    if (counts[scope] == 0) {
+      f->sets[scope].reset();
+    } else if (!f->sets[scope]->Compile()) {
+      f->error = "RE2::Set::Compile failed";
+      return f;
+    }
+  }
+
+  auto matcher = provcheck::Matcher::Compile(*std::move(packs));
+  if (!matcher.ok()) {
+    f->error = std::string(matcher.status().message());
+    return f;
+  }
+  f->matcher = *std::move(matcher);
+  // A registry that does not load only costs BM_AnalyzeDocument its source
+  // lookups (null treats every source as unknown); the run goes on, labelled.
+  auto sources = provcheck::SourceRegistry::Load(rules_dir + "/sources");
+  if (sources.ok()) {
+    f->sources = *std::move(sources);
+  } else {
+    f->sources_error = std::string(sources.status().message());
+    std::fprintf(stderr, "WARNING: source registry not loaded, "
+                         "BM_AnalyzeDocument runs without it:\n%s\n",
+                 f->sources_error.c_str());
+  }
+
+  // Corpus, read once into memory.
+  const char* corpus_env = std::getenv("PROVCHECK_BENCH_CORPUS");
+  std::string corpus_dir = corpus_env && *corpus_env ? corpus_env : "";
+  if (corpus_dir.empty() && fs::is_directory(kBbcDir)) corpus_dir = kBbcDir;
+  if (!corpus_dir.empty()) {
+    for (const std::string& path : TxtFilesUnder(corpus_dir)) {
+      std::ifstream in(path, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)),
+                        std::istreambuf_iterator<char>());
+      AddDocument(*f, path, std::move(bytes));
+    }
+    f->corpus_name = corpus_dir;
+  }
+  if (f->documents.empty()) {
+    std::mt19937 rng(20240601);
+    for (int i = 0; i < 2000; ++i) {
+      AddDocument(*f, "synthetic/" + std::to_string(i) + ".txt",
+                  SyntheticDocument(rng));
+    }
+    f->corpus_name = "synthetic (2000 generated documents)";
+  }
+  std::fprintf(stderr, "corpus: %s: %zu documents, %.2f MB of analysis text\n",
+               f->corpus_name.c_str(), f->documents.size(),
+               static_cast<double>(f->text_bytes) / 1e6);
+  std::fprintf(stderr,
+               "rules: %s: %d line, %d sentence, %d document patterns\n",
+               rules_dir.c_str(), counts[0], counts[1], counts[2]);
+  return f;
+}
+
+const Fixture& GetFixture() {
+  static const Fixture* fixture = BuildFixture();
+  return *fixture;
+}
+
+bool Ready(benchmark::State& state, const Fixture& f) {
+  if (!f.error.empty()) {
+    state.SkipWithError(f.error.c_str());
+    return false;
+  }
+  return true;
+}
+
+void Finish(benchmark::State& state, const Fixture& f, int64_t units,
+            const char* unit_name) {
+  state.SetBytesProcessed(state.iterations() * f.text_bytes);
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(f.documents.size()));
+  state.counters["docs"] = static_cast<double>(f.documents.size());
+  state.counters[unit_name] = static_cast<double>(units);
+}
+
+// ---------------------------------------------------------------------------
+
+void BM_Segment(benchmark::State& state) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  int64_t sentences = 0;
+  for (auto _ : state) {
+    sentences = 0;
+    for (const Document& doc : f.documents) {
+      provcheck::Segmentation segments = provcheck::Segment(doc.text);
+      sentences += static_cast<int64_t>(segments.sentences.size());
+      benchmark::DoNotOptimize(segments);
+    }
+  }
+  Finish(state, f, sentences, "sentences");
+}
+
+void BM_MatcherMatch(benchmark::State& state) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (const Document& doc : f.documents) {
+      const provcheck::Segmentation segments = provcheck::Segment(doc.text);
+      std::vector<provcheck::RuleMatch> found =
+          f.matcher->Match(doc.text, segments);
+      matches += static_cast<int64_t>(found.size());
+      benchmark::DoNotOptimize(found);
+    }
+  }
+  Finish(state, f, matches, "matches");
+}
+
+void BM_AnalyzeDocument(benchmark::State& state) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  const provcheck::AnalysisConfig config{f.matcher.get(), f.sources.get(),
+                                        provcheck::ScoreWeights{}};
+  int64_t findings = 0;
+  for (auto _ : state) {
+    findings = 0;
+    for (const Document& doc : f.documents) {
+      provcheck::DocumentResult result =
+          provcheck::AnalyzeDocument(doc, config);
+      findings += static_cast<int64_t>(result.findings.size());
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  Finish(state, f, findings, "findings");
+  if (!f.sources) state.SetLabel("WITHOUT source registry (failed to load)");
+}
+
+void BM_BareSetScan(benchmark::State& state) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  int64_t fired_total = 0;
+  std::vector<int> fired;
+  for (auto _ : state) {
+    fired_total = 0;
+    for (const Document& doc : f.documents) {
+      for (const auto& set : f.sets) {
+        if (!set) continue;
+        fired.clear();
+        set->Match(doc.text, &fired);
+        fired_total += static_cast<int64_t>(fired.size());
+      }
+      benchmark::DoNotOptimize(fired);
+    }
+  }
+  Finish(state, f, fired_total, "patterns_fired");
+}
+
+BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MatcherMatch)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnalyzeDocument)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BareSetScan)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
