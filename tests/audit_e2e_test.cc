@@ -94,16 +94,25 @@ TEST_F(AuditTest, ScoreIsTheSameNumberLintPrints) {
 }
 
 TEST_F(AuditTest, UnchangedDocumentsAreReusedAndForceReanalyses) {
-  ASSERT_EQ(RunProvcheck(Audit("fixtures/seeds")).exit_code, 0);
-  const auto again = RunProvcheck(Audit("fixtures/seeds"));
-  EXPECT_THAT(again.out, HasSubstr("0 analysed, 5 reused"));
-  const auto forced = RunProvcheck(Audit("--force fixtures/seeds"));
-  EXPECT_THAT(forced.out, HasSubstr("5 analysed, 0 reused"));
+  ASSERT_EQ(RunProvcheck(Audit("fixtures/lint")).exit_code, 0);
+  const auto again = RunProvcheck(Audit("fixtures/lint"));
+  EXPECT_THAT(again.out, HasSubstr("0 analysed, 3 reused"));
+  const auto forced = RunProvcheck(Audit("--force fixtures/lint"));
+  EXPECT_THAT(forced.out, HasSubstr("3 analysed, 0 reused"));
   EXPECT_EQ(Query("SELECT count(*) FROM runs"), "3");
   // Every run records a score per document, reused or not, so history has a
   // point for each run.
-  EXPECT_EQ(Query("SELECT count(*) FROM scores"), "15");
-  EXPECT_EQ(Query("SELECT sum(reused) FROM run_documents"), "5");
+  EXPECT_EQ(Query("SELECT count(*) FROM scores"), "9");
+  EXPECT_EQ(Query("SELECT sum(reused) FROM run_documents"), "3");
+}
+
+TEST_F(AuditTest, DocumentsInAContradictionAreAlwaysAnalysedAgain) {
+  // Their findings depend on the other documents, which may have changed.
+  ASSERT_EQ(RunProvcheck(Audit("fixtures/seeds")).exit_code, 0);
+  const auto again = RunProvcheck(Audit("fixtures/seeds"));
+  EXPECT_THAT(again.out, HasSubstr("2 analysed, 3 reused"));
+  EXPECT_EQ(Query("SELECT count(*) FROM findings WHERE kind = 'contradiction'"),
+            "3");
 }
 
 TEST_F(AuditTest, ChangedDocumentReplacesItsRows) {
@@ -183,6 +192,26 @@ TEST_F(AuditTest, MetadataComesFromFrontMatterAndSidecarFiles) {
   EXPECT_EQ(Query("SELECT title FROM documents WHERE path = "
                   "'fixtures/lint/clinic-closure.txt'"),
             "Rural clinic to close after funding review");
+}
+
+TEST_F(AuditTest, ClaimsOfEarlierAuditsTakePart) {
+  // 004 alone first; then 001 alone: its misspelt Blinken is found against
+  // the claim 004's audit stored, and the link is kept in contradictions.
+  ASSERT_EQ(
+      RunProvcheck(Audit("fixtures/seeds/004_2d75c3c5078d4155.txt")).exit_code,
+      0);
+  ASSERT_EQ(
+      RunProvcheck(Audit("fixtures/seeds/001_bcf1065cbd2681a0.txt")).exit_code,
+      0);
+  EXPECT_EQ(Query("SELECT count(*) FROM contradictions c JOIN documents d ON "
+                  "d.id = c.document_id WHERE d.path = "
+                  "'fixtures/seeds/001_bcf1065cbd2681a0.txt' AND "
+                  "c.related_path = 'fixtures/seeds/004_2d75c3c5078d4155.txt' "
+                  "AND c.rule = 'contradiction.name-variant'"),
+            "1");
+  EXPECT_EQ(Query("SELECT count(*) FROM claim_keys"),
+            Query("SELECT count(*) FROM claim_keys WHERE document_id IN "
+                  "(SELECT id FROM documents)"));
 }
 
 TEST_F(AuditTest, NonSqliteFileIsRefusedUntouched) {

@@ -114,7 +114,7 @@ TEST(LintTextTest, NoColourWhenNotATerminal) {
 }
 
 TEST(LintExitCodeTest, FindingsBelowTheFailLevelExitZero) {
-  EXPECT_EQ(RunProvcheck("lint --fail-on error fixtures/seeds").exit_code, 0);
+  EXPECT_EQ(RunProvcheck("lint --fail-on error fixtures/lint").exit_code, 0);
 }
 
 TEST(LintExitCodeTest, FindingsAtTheFailLevelExitOne) {

@@ -73,6 +73,14 @@ struct Document {
   DocumentMetadata metadata;
 };
 
+// Start and (exclusive) end positions in the original file of a byte range
+// of the document's analysis text. The end maps the range's last byte and
+// steps past its code point, since an end offset can sit on the far side of
+// an anchor (after a decoded entity, say).
+std::pair<Position, Position> SpanPositions(const Document& document,
+                                            const LineIndex& original_lines,
+                                            size_t begin, size_t end);
+
 }  // namespace provcheck
 
 #endif  // PROVCHECK_DOCUMENT_H_

@@ -5,6 +5,8 @@
 #define PROVCHECK_ENGINE_H_
 
 #include <optional>
+
+#include "absl/container/flat_hash_map.h"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +63,10 @@ struct AnalysisConfig {
   // unknown (prior 0.3).
   const SourceRegistry* sources = nullptr;
   ScoreWeights weights;
+  // Contradiction findings by document path, from the cross-check pass;
+  // null when there was none. They join the document's findings and score.
+  const absl::flat_hash_map<std::string, std::vector<Finding>>*
+      contradictions = nullptr;
 };
 
 DocumentResult AnalyzeDocument(const Document& document,

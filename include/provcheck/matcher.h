@@ -45,9 +45,10 @@ class Matcher {
       std::vector<RulePack> packs);
   ~Matcher();
 
-  // Finds every match in `text`. For each scope, one RE2::Set pass over each
-  // segment says which patterns occur there; only those patterns run again to
-  // find spans and captures. Matches are ordered by begin offset.
+  // Finds every match in `text`. For each segment of each scope, one pass of
+  // an RE2::Set of the literal atoms the patterns require says which
+  // patterns can match there; only those run, to find spans and captures.
+  // Matches are ordered by begin offset.
   std::vector<RuleMatch> Match(std::string_view text,
                                const Segmentation& segments) const;
 
@@ -64,12 +65,17 @@ class Matcher {
 
  private:
   struct CompiledPattern;
-  struct ScopeSet;
+  struct Prefilter;
+  // Buffers reused across the segments of one Match call.
+  struct Scratch {
+    std::vector<int> atoms;
+    std::vector<int> potentials;
+  };
   Matcher();
 
-  void MatchSegment(const ScopeSet& scope_set, std::string_view text,
-                    TextRange range, size_t segment_index,
-                    std::vector<int>& fired, std::vector<RuleMatch>& out) const;
+  void MatchSegment(Scope scope, std::string_view text, TextRange range,
+                    size_t segment_index, Scratch& scratch,
+                    std::vector<RuleMatch>& out) const;
   static bool Rejected(const CompiledPattern& pattern, const RuleMatch& match);
   void FindAll(const CompiledPattern& pattern, std::string_view text,
                TextRange range, size_t segment_index,
@@ -77,7 +83,7 @@ class Matcher {
 
   std::vector<RulePack> packs_;
   std::vector<CompiledPattern> patterns_;
-  std::vector<std::unique_ptr<ScopeSet>> scope_sets_;  // indexed by Scope
+  std::unique_ptr<Prefilter> prefilter_;
   std::string digest_;
 };
 

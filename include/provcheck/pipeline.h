@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "provcheck/cross_check.h"
 #include "provcheck/diagnostic.h"
 #include "provcheck/engine.h"
 
@@ -42,6 +43,13 @@ struct PipelineOptions {
 void AnalyzePaths(const std::vector<std::string>& paths,
                   const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink);
+
+// The cross-check's first pass: reads every path on `threads` workers and
+// returns their keyed claims, ordered by path and position. Unreadable paths
+// are skipped here; the analysis pass reports them.
+std::vector<KeyedClaim> CollectKeyedClaims(const std::vector<std::string>& paths,
+                                           const ClaimExtractor& extractor,
+                                           int threads);
 
 }  // namespace provcheck
 

@@ -18,7 +18,8 @@ struct DocumentStats {
   int vague_claims = 0;       // only an unnamed source
   int unattributed_claims = 0;
   int vague_attributions = 0;  // vague-attribution findings
-  int contradictions = 0;
+  int contradictions = 0;        // error level: a date or figure disagrees
+  int minor_contradictions = 0;  // warning level: a name spelt two ways
   // Sum of the claims' credits (ClaimCredit), and of the reliability of the
   // sources that attributed and cited claims lean on.
   double credit = 0;
@@ -39,8 +40,9 @@ struct ScoreWeights {
   double vague_penalty = 4.0;  // points per vague attribution ...
   double vague_penalty_cap = 20.0;      // ... up to this many
   double boilerplate_penalty = 15.0;    // points at 100% boilerplate lines
-  double contradiction_penalty = 15.0;  // points per contradiction ...
-  double contradiction_penalty_cap = 45.0;
+  double contradiction_penalty = 10.0;  // points per contradiction ...
+  double minor_contradiction_penalty = 3.0;  // ... per misspelt name ...
+  double contradiction_penalty_cap = 40.0;   // ... up to this many in all
 };
 
 struct Score {

@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "provcheck/cross_check.h"
 #include "provcheck/engine.h"
 
 struct sqlite3;
@@ -20,7 +22,7 @@ struct sqlite3;
 namespace provcheck {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   // How long a write waits for another process's lock before failing.
@@ -108,6 +110,19 @@ class Store {
                             const DocumentResult& result,
                             const DocumentMetadata& metadata,
                             const std::vector<SourceRecord>& sources);
+  // The same, also replacing the document's keyed claims (what later
+  // cross-checks compare against) in the same transaction. Contradiction
+  // findings with `related` sides are recorded in `contradictions`.
+  absl::Status SaveDocument(int64_t run_id, const std::string& rules_digest,
+                            const DocumentResult& result,
+                            const DocumentMetadata& metadata,
+                            const std::vector<SourceRecord>& sources,
+                            const std::vector<KeyedClaim>& keyed_claims);
+
+  // Keyed claims stored for every document whose path is not in `excluding`
+  // (the documents of the current run, whose claims are fresh).
+  absl::StatusOr<std::vector<KeyedClaim>> LoadKeyedClaims(
+      const absl::flat_hash_set<std::string>& excluding);
 
   // Records that an unchanged document's stored results stand for this run.
   absl::Status MarkReused(int64_t run_id, int64_t document_id);
@@ -129,6 +144,9 @@ class Store {
  private:
   explicit Store(sqlite3* db);
   struct Statements;
+  static absl::Status InsertKeyedClaim(Statements& s, int64_t document_id,
+                                       const KeyedClaim& key,
+                                       const std::string& what);
   sqlite3* db_;
   std::unique_ptr<Statements> statements_;
 };

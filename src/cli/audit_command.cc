@@ -1,4 +1,5 @@
 // audit: analyse, store in SQLite, print a per-document summary.
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -7,8 +8,11 @@
 #include <sstream>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "cli/commands.h"
+#include "cli/report_command.h"
 #include "nlohmann/json.hpp"
+#include "provcheck/cross_check.h"
 #include "provcheck/ingest.h"
 #include "provcheck/pipeline.h"
 #include "provcheck/store.h"
@@ -150,11 +154,47 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
 
   PipelineOptions pipeline;
   pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
+  // Claims of this run's documents, and of every other document audited
+  // before: contradictions with earlier audits count too.
+  std::vector<KeyedClaim> keyed =
+      CollectKeyedClaims(paths, *rules->extractor, pipeline.threads);
+  absl::flat_hash_map<std::string, std::vector<KeyedClaim>> keyed_by_path;
+  for (const KeyedClaim& claim : keyed)
+    keyed_by_path[claim.path].push_back(claim);
+  auto earlier = (*store)->LoadKeyedClaims(
+      absl::flat_hash_set<std::string>(paths.begin(), paths.end()));
+  if (!earlier.ok()) {
+    std::cerr << earlier.status().message() << '\n';
+    return kExitError;
+  }
+  CrossChecker checker(rules->ledger);
+  checker.Add(std::move(keyed));
+  checker.Add(*std::move(earlier));
+  const ContradictionMap contradictions = checker.Check();
+  AnalysisConfig config = rules->config();
+  config.contradictions = &contradictions;
+  // A document's contradictions depend on the other documents too: one that
+  // has or had any is analysed again, so its stored findings never go stale.
+  absl::flat_hash_set<std::string> had_contradictions;
+  if (sqlite3_stmt* query = nullptr;
+      sqlite3_prepare_v2((*store)->handle(),
+                         "SELECT DISTINCT d.path FROM findings f JOIN "
+                         "documents d ON f.document_id = d.id WHERE f.kind = "
+                         "'contradiction'",
+                         -1, &query, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(query) == SQLITE_ROW) {
+      had_contradictions.insert(
+          reinterpret_cast<const char*>(sqlite3_column_text(query, 0)));
+    }
+    sqlite3_finalize(query);
+  }
   if (!options.force) {
     pipeline.unchanged = [&](const std::string& path, const std::string& sha) {
       auto it = stored.find(path);
       return it != stored.end() && it->second.sha256 == sha &&
-             it->second.rules_digest == rules->digest;
+             it->second.rules_digest == rules->digest &&
+             !contradictions.contains(path) &&
+             !had_contradictions.contains(path);
     };
   }
 
@@ -163,43 +203,42 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
   std::vector<SummaryRow> rows;
   bool store_failed = false;
   Progress progress(paths.size());
-  AnalyzePaths(
-      paths, rules->config(), pipeline, [&](DocumentOutcome&& outcome) {
-        progress.Tick();
-        for (const Diagnostic& warning : outcome.warnings) {
-          std::cerr << warning.ToString() << '\n';
-        }
-        if (!outcome.status.ok()) {
-          std::cerr << outcome.path << ": error: " << outcome.status.message()
-                    << '\n';
-          ++totals.failed;
-          return;
-        }
-        if (store_failed) return;
-        absl::Status saved;
-        if (outcome.reused) {
-          const StoredDocument& previous = stored[outcome.path];
-          saved = (*store)->MarkReused(*run_id, previous.id);
-          SummaryRow row;
-          row.path = outcome.path;
-          row.score = previous.score;
-          row.reused = true;
-          rows.push_back(row);
-          ++totals.reused;
-        } else {
-          const DocumentResult& result = *outcome.result;
-          saved = (*store)->SaveDocument(*run_id, rules->digest, result,
-                                         outcome.metadata,
-                                         SourcesOf(result, *rules->sources));
-          rows.push_back(RowOf(result));
-          ++totals.analysed;
-        }
-        if (!saved.ok()) {
-          // Everything committed so far stays; the run stops writing.
-          std::cerr << saved.message() << '\n';
-          store_failed = true;
-        }
-      });
+  AnalyzePaths(paths, config, pipeline, [&](DocumentOutcome&& outcome) {
+    progress.Tick();
+    for (const Diagnostic& warning : outcome.warnings) {
+      std::cerr << warning.ToString() << '\n';
+    }
+    if (!outcome.status.ok()) {
+      std::cerr << outcome.path << ": error: " << outcome.status.message()
+                << '\n';
+      ++totals.failed;
+      return;
+    }
+    if (store_failed) return;
+    absl::Status saved;
+    if (outcome.reused) {
+      const StoredDocument& previous = stored[outcome.path];
+      saved = (*store)->MarkReused(*run_id, previous.id);
+      SummaryRow row;
+      row.path = outcome.path;
+      row.score = previous.score;
+      row.reused = true;
+      rows.push_back(row);
+      ++totals.reused;
+    } else {
+      const DocumentResult& result = *outcome.result;
+      saved = (*store)->SaveDocument(
+          *run_id, rules->digest, result, outcome.metadata,
+          SourcesOf(result, *rules->sources), keyed_by_path[outcome.path]);
+      rows.push_back(RowOf(result));
+      ++totals.analysed;
+    }
+    if (!saved.ok()) {
+      // Everything committed so far stays; the run stops writing.
+      std::cerr << saved.message() << '\n';
+      store_failed = true;
+    }
+  });
   if (absl::Status finished = (*store)->FinishRun(*run_id, totals);
       !finished.ok() && !store_failed) {
     std::cerr << finished.message() << '\n';
@@ -268,7 +307,11 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
               << totals.analysed << " analysed, " << totals.reused
               << " reused (unchanged), " << totals.failed << " failed\n";
   }
-  return (totals.failed > 0 || store_failed) ? kExitError : kExitClean;
+  // The report reads back what was stored, so it is written last.
+  const bool report_failed =
+      !options.html.empty() && !WriteRunReport(**store, *run_id, options.html);
+  return (totals.failed > 0 || store_failed || report_failed) ? kExitError
+                                                              : kExitClean;
 }
 
 }  // namespace provcheck::cli

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "provcheck/cross_check.h"
 #include "provcheck/engine.h"
+#include "provcheck/facts.h"
 #include "provcheck/matcher.h"
 #include "provcheck/sources.h"
 
@@ -20,10 +22,20 @@ inline constexpr int kExitClean = 0;
 inline constexpr int kExitFindings = 1;
 inline constexpr int kExitError = 2;
 
+// Unset optionals fall back to the config file (.provcheck.toml), then to
+// the defaults noted.
 struct LintOptions {
   std::string rules_dir;  // empty: the shipped packs
   std::string format = "text";
-  std::string fail_on = "error";
+  std::optional<std::string> fail_on;    // default "error"
+  std::optional<std::string> min_level;  // default "info": show everything
+  std::optional<double> min_score;       // default: none
+  bool no_exit = false;  // findings and scores never fail the run
+  std::string config;    // empty: the nearest .provcheck.toml upwards
+  bool no_config = false;
+  std::string baseline;        // report only findings not in this file
+  std::string write_baseline;  // record every finding here
+  std::string diff_base;       // report only lines changed since this rev
   std::string color = "auto";
   int threads = 0;  // 0: one per core
   std::vector<std::string> paths;
@@ -41,6 +53,7 @@ struct AuditOptions {
   bool force = false;
   int threads = 0;
   std::vector<std::string> paths;
+  std::string html;  // also write the HTML report of this run here
 };
 
 // explain, sources and history read the store.
@@ -56,6 +69,15 @@ int RunAudit(const AuditOptions& options, int argc, char** argv);
 int RunExplain(const StoreQueryOptions& options);
 int RunSources(const StoreQueryOptions& options);
 int RunHistory(const StoreQueryOptions& options);
+struct FactsOptions {
+  std::string rules_dir;  // the ledger is rules_dir/facts
+  std::string file;       // facts add: the file to append to
+  std::string id, event, date, quantity, person, source, checked;
+  std::vector<std::string> entities;
+};
+int RunFactsCheck(const FactsOptions& options);
+int RunFactsAdd(const FactsOptions& options);
+
 int RunRulesCheck(const RulesOptions& options);
 int RunRulesList(const RulesOptions& options);
 
@@ -72,6 +94,8 @@ std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir);
 struct LoadedRules {
   std::unique_ptr<Matcher> matcher;
   std::unique_ptr<SourceRegistry> sources;
+  Ledger ledger;  // rules_dir/facts
+  std::unique_ptr<ClaimExtractor> extractor;
   // Changes whenever a pattern, message or source prior changes: results
   // stored under one digest are reusable only under the same digest.
   std::string digest;
@@ -81,6 +105,13 @@ struct LoadedRules {
 };
 // Prints any error to stderr and returns nullopt.
 std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir);
+
+// The cross-check over `paths` (and `earlier` claims, from past audits):
+// contradiction findings by document path.
+ContradictionMap CrossCheckPaths(const LoadedRules& rules,
+                                 const std::vector<std::string>& paths,
+                                 int threads,
+                                 std::vector<KeyedClaim> earlier = {});
 
 int DefaultThreads();
 

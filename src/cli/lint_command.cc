@@ -1,16 +1,30 @@
 #include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.h"
+#include "common/sha256.h"
+#include "config/baseline.h"
+#include "config/git.h"
+#include "config/glob.h"
+#include "config/policy.h"
+#include "provcheck/config.h"
 #include "provcheck/ingest.h"
 #include "provcheck/pipeline.h"
 #include "provcheck/printer.h"
+#include "provcheck/rule_parser.h"
 #include "provcheck/version.h"
 
 namespace provcheck::cli {
 namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kIgnoreFileName[] = ".provcheckignore";
 
 // The lowest severity that fails the run; nullopt for "none".
 std::optional<Severity> FailLevel(const std::string& fail_on) {
@@ -25,56 +39,278 @@ bool UseColor(const std::string& mode) {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+// The config named by --config, else the nearest one upwards, else none.
+std::optional<Config> LoadConfigOrReport(const LintOptions& options) {
+  std::string file = options.config;
+  if (file.empty() && !options.no_config) {
+    file =
+        FindUpwards(fs::current_path().string(), kConfigFileName).value_or("");
+  }
+  if (file.empty()) return Config{};
+  absl::StatusOr<Config> config = LoadConfigFile(file);
+  if (!config.ok()) {
+    std::cerr << config.status().message() << '\n';
+    return std::nullopt;
+  }
+  return *std::move(config);
+}
+
+// Recompiles the matcher with the config's extra rules directories beside
+// the main one; a rule id defined twice is an error naming both files.
+bool AddRulesDirsOrReport(const std::string& main_dir,
+                          const std::vector<std::string>& extra_dirs,
+                          LoadedRules& rules) {
+  if (extra_dirs.empty()) return true;
+  std::vector<RulePack> packs;
+  for (const std::string& dir : [&] {
+         std::vector<std::string> dirs = {main_dir};
+         dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+         return dirs;
+       }()) {
+    if (!fs::is_directory(dir)) {
+      std::cerr << dir << ": error: rules directory not found (rules-dirs)\n";
+      return false;
+    }
+    absl::StatusOr<std::vector<RulePack>> loaded = LoadRulePacks(dir);
+    if (!loaded.ok()) {
+      std::cerr << loaded.status().message() << '\n';
+      return false;
+    }
+    for (RulePack& pack : *loaded) packs.push_back(std::move(pack));
+  }
+  std::map<std::string, std::string> defined;  // rule id -> file
+  for (const RulePack& pack : packs) {
+    for (const Rule& rule : pack.rules) {
+      auto [it, added] = defined.emplace(rule.id, pack.file);
+      if (!added) {
+        std::cerr << pack.file << ": error: rule " << rule.id
+                  << " is already defined in " << it->second << '\n';
+        return false;
+      }
+    }
+  }
+  absl::StatusOr<std::unique_ptr<Matcher>> matcher =
+      Matcher::Compile(std::move(packs));
+  if (!matcher.ok()) {
+    std::cerr << matcher.status().message() << '\n';
+    return false;
+  }
+  rules.matcher = *std::move(matcher);
+  return true;
+}
+
+// Leaves out what .provcheckignore, the config's `ignore` and (in a git
+// repository) .gitignore exclude. Standard input is never left out.
+std::vector<std::string> DropIgnored(std::vector<std::string> paths,
+                                     const Config& config) {
+  std::vector<std::pair<PathPatterns, std::string>> lists;  // (patterns, base)
+  const std::string cwd = fs::current_path().string();
+  if (std::optional<std::string> file = FindUpwards(cwd, kIgnoreFileName)) {
+    std::ifstream in(*file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    lists.emplace_back(PathPatterns::Parse(text.str()),
+                       fs::path(*file).parent_path().string());
+  }
+  if (!config.ignore.empty()) {
+    lists.emplace_back(PathPatterns::FromLines(config.ignore), config.dir);
+  }
+  std::set<std::string> git_ignored;
+  if (config.gitignore && !FindRepositoryRoot(cwd).empty()) {
+    git_ignored = GitIgnoredPaths(paths);
+  }
+  std::erase_if(paths, [&](const std::string& path) {
+    if (path == "-") return false;
+    if (git_ignored.contains(path)) return true;
+    for (const auto& [patterns, base] : lists) {
+      std::optional<std::string> relative = RelativeTo(base, path);
+      if (relative && patterns.Matches(*relative)) return true;
+    }
+    return false;
+  });
+  return paths;
+}
+
+std::vector<RuleInfo> DescribeRules(const Matcher& matcher,
+                                    const Policy& policy) {
+  std::vector<RuleInfo> out;
+  for (const RulePack& pack : matcher.packs()) {
+    for (const Rule& rule : pack.rules) {
+      RuleInfo info;
+      info.id = rule.id;
+      info.description = rule.description;
+      info.pack_description = pack.description;
+      info.kind = rule.kind;
+      const std::optional<Severity> severity = policy.TopLevelSeverity(rule);
+      info.severity = severity.value_or(rule.severity);
+      info.enabled = severity.has_value();
+      for (const RuleExample& example : rule.examples) {
+        (example.must_match ? info.examples : info.counters)
+            .push_back(example.text);
+      }
+      out.push_back(std::move(info));
+    }
+  }
+  return out;
+}
+
+// The file's bytes, for suppressions and fingerprints, when they are still
+// the bytes that were analysed.
+std::string OriginalText(const DocumentOutcome& outcome) {
+  if (outcome.path == "-") return "";
+  std::ifstream in(outcome.path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string bytes = text.str();
+  if (Sha256Hex(bytes) != outcome.sha256) {
+    std::cerr << outcome.path
+              << ": warning: changed while it was being checked; its "
+                 "suppressions are not applied\n";
+    return "";
+  }
+  return bytes;
+}
+
 }  // namespace
 
 int RunLint(const LintOptions& options) {
-  std::optional<LoadedRules> rules =
-      LoadRulesOrReport(ResolveRulesDir(options.rules_dir));
+  std::optional<Config> config = LoadConfigOrReport(options);
+  if (!config) return kExitError;
+
+  const std::string rules_dir = ResolveRulesDir(options.rules_dir);
+  std::optional<LoadedRules> rules = LoadRulesOrReport(rules_dir);
   if (!rules) return kExitError;
+  if (!AddRulesDirsOrReport(rules_dir, config->rules_dirs, *rules)) {
+    return kExitError;
+  }
+
+  PolicySettings settings;
+  settings.fail_level =
+      FailLevel(options.fail_on.value_or(config->fail_on.value_or("error")));
+  settings.min_level = ParseSeverity(options.min_level.value_or(
+                                         config->min_level.value_or("info")))
+                           .value_or(Severity::kInfo);
+  settings.min_score = options.min_score;
+
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty() && options.write_baseline.empty()) {
+    absl::StatusOr<Baseline> loaded = Baseline::Load(options.baseline);
+    if (!loaded.ok()) {
+      std::cerr << loaded.status().message() << '\n';
+      return kExitError;
+    }
+    baseline = *std::move(loaded);
+  }
+  std::optional<Baseline> record;
+  if (!options.write_baseline.empty()) {
+    std::error_code ec;
+    record.emplace(fs::absolute(fs::path(options.write_baseline), ec)
+                       .parent_path()
+                       .string());
+  }
 
   Diagnostics path_errors;
   const std::vector<std::string> paths =
-      ExpandPaths(options.paths, &path_errors);
+      DropIgnored(ExpandPaths(options.paths, &path_errors), *config);
   for (const Diagnostic& error : path_errors) {
     std::cerr << error.ToString() << '\n';
   }
 
-  std::unique_ptr<Printer> printer =
-      options.format == "json"
-          ? MakeJsonPrinter(std::cout, PROVCHECK_VERSION)
-          : MakeTextPrinter(std::cout, UseColor(options.color));
-  const std::optional<Severity> fail_level = FailLevel(options.fail_on);
+  std::optional<ChangedLines> changed;
+  if (!options.diff_base.empty()) {
+    absl::StatusOr<ChangedLines> since =
+        ChangedLines::Since(options.diff_base, paths);
+    if (!since.ok()) {
+      std::cerr << "provcheck: error: " << since.status().message() << '\n';
+      return kExitError;
+    }
+    changed = *std::move(since);
+  }
+
+  Policy policy(*config, settings, rules->sources.get(),
+                baseline ? &*baseline : nullptr, record ? &*record : nullptr,
+                changed ? &*changed : nullptr);
+  if (absl::Status names = policy.CheckRuleNames(rules->matcher->rules());
+      !names.ok()) {
+    std::cerr << names.message() << '\n';
+    return kExitError;
+  }
+
+  // SARIF and GitHub locate files from the repository's root.
+  std::string root = FindRepositoryRoot(fs::current_path().string());
+  if (root.empty()) root = fs::current_path().string();
+  std::unique_ptr<Printer> printer;
+  if (options.format == "json") {
+    printer = MakeJsonPrinter(std::cout, PROVCHECK_VERSION);
+  } else if (options.format == "sarif") {
+    printer = MakeSarifPrinter(std::cout, PROVCHECK_VERSION,
+                               DescribeRules(*rules->matcher, policy), root);
+  } else if (options.format == "github") {
+    printer = MakeGithubPrinter(std::cout, root);
+  } else {
+    printer = MakeTextPrinter(std::cout, UseColor(options.color));
+  }
   PipelineOptions pipeline;
   pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
+  // Contradictions need every document's claims before any document can be
+  // printed: a first, cheaper pass collects them (memory: the keyed claims
+  // only), then the analysis streams as before.
+  // Standard input can be read only once, by the analysis pass.
+  std::vector<std::string> cross_checked = paths;
+  std::erase(cross_checked, "-");
+  const ContradictionMap contradictions =
+      CrossCheckPaths(*rules, cross_checked, pipeline.threads);
+  AnalysisConfig analysis = rules->config();
+  analysis.contradictions = &contradictions;
 
   RunSummary summary;
   summary.unreadable = static_cast<int>(path_errors.size());
   bool failed = false;
+  int hidden_failing = 0;
   printer->Begin();
-  AnalyzePaths(
-      paths, rules->config(), pipeline, [&](DocumentOutcome&& outcome) {
-        for (const Diagnostic& warning : outcome.warnings) {
-          std::cerr << warning.ToString() << '\n';
-        }
-        if (!outcome.status.ok()) {
-          std::cerr << outcome.path << ": error: " << outcome.status.message()
-                    << '\n';
-          ++summary.unreadable;
-          return;
-        }
-        const DocumentResult& result = *outcome.result;
-        ++summary.documents;
-        for (const Finding& finding : result.findings) {
-          ++summary.findings_by_severity[static_cast<int>(finding.severity)];
-          if (fail_level && finding.severity >= *fail_level) {
-            failed = true;
-          }
-        }
-        printer->PrintDocument(result);
-      });
+  AnalyzePaths(paths, analysis, pipeline, [&](DocumentOutcome&& outcome) {
+    for (const Diagnostic& warning : outcome.warnings) {
+      std::cerr << warning.ToString() << '\n';
+    }
+    if (!outcome.status.ok()) {
+      std::cerr << outcome.path << ": error: " << outcome.status.message()
+                << '\n';
+      ++summary.unreadable;
+      return;
+    }
+    ++summary.documents;
+    const std::string original = OriginalText(outcome);
+    PolicyOutcome checked = policy.Apply(*std::move(outcome.result), original,
+                                         FormatForPath(outcome.path));
+    failed |= checked.failed;
+    hidden_failing += checked.hidden_failing;
+    for (const Notice& notice : checked.report.notices) {
+      std::cerr << notice.diagnostic.ToString() << '\n';
+    }
+    for (const Finding& finding : checked.report.result.findings) {
+      ++summary.findings_by_severity[static_cast<int>(finding.severity)];
+    }
+    printer->PrintReport(checked.report);
+  });
   printer->End(summary);
   std::cout.flush();
+  if (hidden_failing > 0 && !options.no_exit) {
+    std::cerr << "provcheck: note: " << hidden_failing
+              << (hidden_failing == 1 ? " finding fails" : " findings fail")
+              << " the run but " << (hidden_failing == 1 ? "is" : "are")
+              << " below --min-level, so not shown\n";
+  }
+  if (record) {
+    if (absl::Status written = record->Write(options.write_baseline);
+        !written.ok()) {
+      std::cerr << written.message() << '\n';
+      return kExitError;
+    }
+    std::cerr << "provcheck: wrote " << record->size()
+              << " baseline entries to " << options.write_baseline << '\n';
+  }
   if (summary.unreadable > 0) return kExitError;
+  if (options.no_exit) return kExitClean;
   return failed ? kExitFindings : kExitClean;
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "common/sha256.h"
+#include "provcheck/pipeline.h"
 #include "provcheck/rule_parser.h"
 
 namespace provcheck::cli {
@@ -62,9 +63,41 @@ std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir) {
     return std::nullopt;
   }
   rules.sources = *std::move(sources);
-  rules.digest =
-      Sha256Hex(rules.matcher->digest() + "\n" + rules.sources->digest());
+  const std::string facts_dir = rules_dir + "/facts";
+  auto ledger = LoadLedger(facts_dir);
+  if (!ledger.ok()) {
+    std::cerr << ledger.status().message() << '\n';
+    return std::nullopt;
+  }
+  rules.ledger = *std::move(ledger);
+  auto extractor = ClaimExtractor::Create(rules.ledger);
+  if (!extractor.ok()) {
+    std::cerr << facts_dir << ": error: " << extractor.status().message()
+              << '\n';
+    return std::nullopt;
+  }
+  rules.extractor = *std::move(extractor);
+  std::string ledger_digest;
+  for (const Fact& fact : rules.ledger.facts) ledger_digest += FormatFact(fact);
+  for (const EventClass& event : rules.ledger.events) {
+    ledger_digest += event.name + " " + event.pattern + "\n";
+  }
+  for (const std::string& mention : rules.ledger.person_mentions) {
+    ledger_digest += mention + "\n";
+  }
+  rules.digest = Sha256Hex(rules.matcher->digest() + "\n" +
+                           rules.sources->digest() + "\n" +
+                           Sha256Hex(ledger_digest));
   return rules;
+}
+
+ContradictionMap CrossCheckPaths(const LoadedRules& rules,
+                                 const std::vector<std::string>& paths,
+                                 int threads, std::vector<KeyedClaim> earlier) {
+  CrossChecker checker(rules.ledger);
+  checker.Add(CollectKeyedClaims(paths, *rules.extractor, threads));
+  checker.Add(std::move(earlier));
+  return checker.Check();
 }
 
 int DefaultThreads() {

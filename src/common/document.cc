@@ -56,4 +56,17 @@ Position LineIndex::At(size_t byte_offset) const {
   return Position{static_cast<int>(line), column};
 }
 
+std::pair<Position, Position> SpanPositions(const Document& document,
+                                            const LineIndex& original_lines,
+                                            size_t begin, size_t end) {
+  const Position start = original_lines.At(document.offsets.ToOriginal(begin));
+  if (end <= begin) return {start, start};
+  size_t stop = document.offsets.ToOriginal(end - 1) + 1;
+  while (stop < document.original.size() &&
+         (static_cast<unsigned char>(document.original[stop]) & 0xC0) == 0x80) {
+    ++stop;
+  }
+  return {start, original_lines.At(stop)};
+}
+
 }  // namespace provcheck

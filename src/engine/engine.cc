@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 #include "provcheck/segment.h"
 
@@ -44,10 +45,6 @@ std::string_view CaptureValue(const std::vector<Capture>& captures,
     if (capture.name == name) return capture.value;
   }
   return {};
-}
-
-bool IsUtf8Continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 }  // namespace
@@ -199,17 +196,7 @@ DocumentResult AnalyzeDocument(const Document& document,
 
   // Findings, with positions in the original file.
   const LineIndex original_lines(document.original);
-  auto original_end = [&](size_t text_end) {
-    // Map the last byte, then step past its code point: an end offset can sit
-    // on the far side of an anchor (after a decoded entity, say).
-    size_t last = document.offsets.ToOriginal(text_end - 1);
-    size_t end = last + 1;
-    while (end < document.original.size() &&
-           IsUtf8Continuation(document.original[end])) {
-      ++end;
-    }
-    return end;
-  };
+
   std::vector<bool> boilerplate_line(segments.lines.size(), false);
   // The speaker an anaphor ("he said", "the company said") refers back to:
   // the last named source, if it was named within kAnaphorReach paragraphs.
@@ -239,8 +226,8 @@ DocumentResult AnalyzeDocument(const Document& document,
     finding.severity = rule.severity;
     finding.begin = match.begin;
     finding.end = match.end;
-    finding.start = original_lines.At(document.offsets.ToOriginal(match.begin));
-    finding.stop = original_lines.At(original_end(match.end));
+    std::tie(finding.start, finding.stop) =
+        SpanPositions(document, original_lines, match.begin, match.end);
     finding.message = RenderMessage(rule.message, *captures);
     finding.text =
         std::string(text.substr(match.begin, match.end - match.begin));
@@ -254,6 +241,13 @@ DocumentResult AnalyzeDocument(const Document& document,
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate) {
       boilerplate_line[RangeIndexOf(segments.lines, match.begin)] = true;
+    }
+  }
+  if (config.contradictions != nullptr) {
+    if (auto it = config.contradictions->find(document.path);
+        it != config.contradictions->end()) {
+      result.findings.insert(result.findings.end(), it->second.begin(),
+                             it->second.end());
     }
   }
   std::stable_sort(result.findings.begin(), result.findings.end(),
@@ -308,9 +302,8 @@ DocumentResult AnalyzeDocument(const Document& document,
     Claim claim;
     claim.begin = sentence.begin;
     claim.end = sentence.end;
-    claim.start =
-        original_lines.At(document.offsets.ToOriginal(sentence.begin));
-    claim.stop = original_lines.At(original_end(sentence.end));
+    std::tie(claim.start, claim.stop) =
+        SpanPositions(document, original_lines, sentence.begin, sentence.end);
     claim.text = std::string(text.substr(sentence.begin, sentence.size()));
     claim.cue = finding.text;
     claim.rule_id = finding.rule_id;
@@ -356,7 +349,10 @@ DocumentResult AnalyzeDocument(const Document& document,
   }
   for (const Finding& finding : result.findings) {
     if (finding.kind == Kind::kVagueAttribution) ++stats.vague_attributions;
-    if (finding.kind == Kind::kContradiction) ++stats.contradictions;
+    if (finding.kind == Kind::kContradiction) {
+      ++(finding.severity == Severity::kError ? stats.contradictions
+                                              : stats.minor_contradictions);
+    }
   }
   result.score = ComputeScore(stats, weights);
   return result;

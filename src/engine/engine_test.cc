@@ -50,7 +50,8 @@ class AnalyzeDocumentTest : public ::testing::Test {
     document.path = "doc.txt";
     document.original = text;
     document.text = std::move(text);
-    return AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+    return AnalyzeDocument(document,
+                           AnalysisConfig{matcher_.get(), nullptr, {}});
   }
 
   std::unique_ptr<Matcher> matcher_;

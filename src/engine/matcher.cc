@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/sha256.h"
 #include "provcheck/source_name.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -21,11 +22,17 @@ struct Matcher::CompiledPattern {
   std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rejects;
 };
 
-struct Matcher::ScopeSet {
-  explicit ScopeSet(const RE2::Options& options)
-      : set(options, RE2::UNANCHORED) {}
-  RE2::Set set;
-  std::vector<size_t> pattern_of;  // set index -> patterns_ index
+// The one-pass prefilter. FilteredRE2 works out, for every pattern, the
+// literal strings ("atoms") a match must contain; one case-insensitive
+// RE2::Set of all atoms finds which of them a segment holds, and only the
+// patterns those atoms allow run their own RE2. A set of the full patterns
+// was the first design: its DFA, the union of large Unicode-class patterns,
+// thrashed at under 1 MB/s (bench/README.md).
+struct Matcher::Prefilter {
+  re2::FilteredRE2 filter{kMinAtomLength};
+  std::unique_ptr<RE2::Set> atoms;  // null when no pattern has an atom
+  // Atoms shorter than this filter too little to be worth matching.
+  static constexpr int kMinAtomLength = 3;
 };
 
 namespace {
@@ -73,9 +80,7 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
   std::unique_ptr<Matcher> matcher(new Matcher());
   matcher->packs_ = std::move(packs);
   const RE2::Options options = PatternOptions();
-  for (int scope = 0; scope < 3; ++scope) {
-    matcher->scope_sets_.push_back(std::make_unique<ScopeSet>(options));
-  }
+  matcher->prefilter_ = std::make_unique<Prefilter>();
 
   std::string fingerprint;
   for (const RulePack& pack : matcher->packs_) {
@@ -126,25 +131,36 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
         }
         compiled.rejects = rejects;
         compiled.regex = std::move(regex);
-        ScopeSet& scope_set =
-            *matcher->scope_sets_[static_cast<int>(rule.scope)];
-        std::string error;
-        if (scope_set.set.Add(pattern.regex, &error) < 0) {
-          return absl::InvalidArgumentError(
-              absl::StrCat(pattern.location.file, ":", pattern.location.line,
-                           ":", pattern.location.column, ": error: rule ",
-                           rule.id, ": pattern does not compile: ", error));
+        int id = -1;
+        if (matcher->prefilter_->filter.Add(pattern.regex, options, &id) !=
+                RE2::NoError ||
+            id != static_cast<int>(matcher->patterns_.size())) {
+          return absl::InternalError("error: rule " + rule.id +
+                                     ": the prefilter refused a pattern RE2 "
+                                     "accepted");
         }
-        scope_set.pattern_of.push_back(matcher->patterns_.size());
         matcher->patterns_.push_back(std::move(compiled));
       }
     }
   }
-  for (auto& scope_set : matcher->scope_sets_) {
-    if (!scope_set->pattern_of.empty() && !scope_set->set.Compile()) {
-      return absl::ResourceExhaustedError(
-          "error: the rule patterns are too large to compile together");
+  std::vector<std::string> atoms;
+  matcher->prefilter_->filter.Compile(&atoms);
+  if (!atoms.empty()) {
+    RE2::Options atom_options = options;
+    atom_options.set_case_sensitive(false);  // atoms are lower case
+    auto set = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
+        return absl::InternalError(
+            "error: an atom of the prefilter does not "
+            "compile");
+      }
     }
+    if (!set->Compile()) {
+      return absl::ResourceExhaustedError(
+          "error: the prefilter's atoms are too many to compile together");
+    }
+    matcher->prefilter_->atoms = std::move(set);
   }
   matcher->digest_ = Sha256Hex(fingerprint);
   return matcher;
@@ -206,41 +222,39 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
   }
 }
 
-void Matcher::MatchSegment(const ScopeSet& scope_set, std::string_view text,
-                           TextRange range, size_t segment_index,
-                           std::vector<int>& fired,
+void Matcher::MatchSegment(Scope scope, std::string_view text, TextRange range,
+                           size_t segment_index, Scratch& scratch,
                            std::vector<RuleMatch>& out) const {
   if (range.size() == 0) return;
-  fired.clear();
-  const re2::StringPiece segment(text.data() + range.begin, range.size());
-  if (!scope_set.set.Match(segment, &fired)) return;
-  std::sort(fired.begin(), fired.end());
-  for (int set_index : fired) {
-    FindAll(patterns_[scope_set.pattern_of[set_index]], text, range,
-            segment_index, out);
+  scratch.atoms.clear();
+  if (prefilter_->atoms) {
+    prefilter_->atoms->Match(
+        re2::StringPiece(text.data() + range.begin, range.size()),
+        &scratch.atoms);
+  }
+  prefilter_->filter.AllPotentials(scratch.atoms, &scratch.potentials);
+  std::sort(scratch.potentials.begin(), scratch.potentials.end());
+  for (int id : scratch.potentials) {
+    const CompiledPattern& pattern = patterns_[id];
+    if (pattern.rule->scope == scope) {
+      FindAll(pattern, text, range, segment_index, out);
+    }
   }
 }
 
 std::vector<RuleMatch> Matcher::Match(std::string_view text,
                                       const Segmentation& segments) const {
   std::vector<RuleMatch> out;
-  std::vector<int> fired;
-  const ScopeSet& lines = *scope_sets_[static_cast<int>(Scope::kLine)];
-  if (!lines.pattern_of.empty()) {
-    for (size_t i = 0; i < segments.lines.size(); ++i) {
-      MatchSegment(lines, text, segments.lines[i], i, fired, out);
-    }
+  Scratch scratch;
+  for (size_t i = 0; i < segments.lines.size(); ++i) {
+    MatchSegment(Scope::kLine, text, segments.lines[i], i, scratch, out);
   }
-  const ScopeSet& sentences = *scope_sets_[static_cast<int>(Scope::kSentence)];
-  if (!sentences.pattern_of.empty()) {
-    for (size_t i = 0; i < segments.sentences.size(); ++i) {
-      MatchSegment(sentences, text, segments.sentences[i], i, fired, out);
-    }
+  for (size_t i = 0; i < segments.sentences.size(); ++i) {
+    MatchSegment(Scope::kSentence, text, segments.sentences[i], i, scratch,
+                 out);
   }
-  const ScopeSet& whole = *scope_sets_[static_cast<int>(Scope::kDocument)];
-  if (!whole.pattern_of.empty()) {
-    MatchSegment(whole, text, TextRange{0, text.size()}, 0, fired, out);
-  }
+  MatchSegment(Scope::kDocument, text, TextRange{0, text.size()}, 0, scratch,
+               out);
   std::stable_sort(
       out.begin(), out.end(),
       [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });

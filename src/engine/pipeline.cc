@@ -1,10 +1,15 @@
 #include "provcheck/pipeline.h"
 
+#include <algorithm>
+#include <atomic>
 #include <condition_variable>
+#include <iterator>
 #include <mutex>
 #include <thread>
+#include <tuple>
 
 #include "provcheck/ingest.h"
+#include "provcheck/segment.h"
 
 namespace provcheck {
 namespace {
@@ -85,6 +90,40 @@ void AnalyzePaths(const std::vector<std::string>& paths,
     sink(std::move(outcome));
   }
   for (std::thread& worker : workers) worker.join();
+}
+
+std::vector<KeyedClaim> CollectKeyedClaims(
+    const std::vector<std::string>& paths, const ClaimExtractor& extractor,
+    int threads) {
+  std::atomic<size_t> next{0};
+  std::vector<std::vector<KeyedClaim>> per_worker(std::max(1, threads));
+  auto work = [&](std::vector<KeyedClaim>& out) {
+    for (size_t index = next++; index < paths.size(); index = next++) {
+      Diagnostics ignored;
+      auto document = ReadDocument(paths[index], &ignored);
+      if (!document.ok()) continue;
+      std::vector<KeyedClaim> claims =
+          extractor.Extract(*document, Segment(document->text));
+      std::move(claims.begin(), claims.end(), std::back_inserter(out));
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t i = 1; i < per_worker.size(); ++i) {
+    workers.emplace_back(work, std::ref(per_worker[i]));
+  }
+  work(per_worker[0]);
+  for (std::thread& worker : workers) worker.join();
+  std::vector<KeyedClaim> all;
+  for (auto& claims : per_worker) {
+    std::move(claims.begin(), claims.end(), std::back_inserter(all));
+  }
+  // Workers finish in any order; the report must not.
+  std::sort(all.begin(), all.end(),
+            [](const KeyedClaim& a, const KeyedClaim& b) {
+              return std::tie(a.path, a.begin, a.type) <
+                     std::tie(b.path, b.begin, b.type);
+            });
+  return all;
 }
 
 }  // namespace provcheck

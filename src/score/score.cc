@@ -30,9 +30,10 @@ Score ComputeScore(const DocumentStats& stats, const ScoreWeights& weights) {
           ? static_cast<double>(stats.boilerplate_lines) / stats.lines
           : 0.0;
   score.boilerplate_penalty = weights.boilerplate_penalty * boilerplate_share;
-  score.contradiction_penalty =
-      std::min(weights.contradiction_penalty_cap,
-               weights.contradiction_penalty * stats.contradictions);
+  score.contradiction_penalty = std::min(
+      weights.contradiction_penalty_cap,
+      weights.contradiction_penalty * stats.contradictions +
+          weights.minor_contradiction_penalty * stats.minor_contradictions);
   const double total = 100.0 * score.provenance - score.vague_penalty -
                        score.boilerplate_penalty - score.contradiction_penalty;
   score.total = std::round(std::clamp(total, 0.0, 100.0) * 10.0) / 10.0;

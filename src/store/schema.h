@@ -140,8 +140,59 @@ CREATE TABLE scores (
 CREATE INDEX scores_run ON scores(run_id);
 )sql";
 
-inline constexpr std::array<StoreMigration, 1> kStoreMigrations{{
+// v2: contradictions. Keyed claims are kept per document so that claims of
+// earlier audits take part in later cross-checks, and every contradiction
+// found is linked to the other side it disagrees with.
+inline constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE claim_keys (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  type TEXT NOT NULL CHECK (type IN ('event-date', 'quantity', 'person')),
+  event TEXT,
+  entities TEXT,
+  date_first INTEGER,
+  date_last INTEGER,
+  date_precision INTEGER,
+  quantity_value REAL,
+  quantity_low REAL,
+  quantity_high REAL,
+  quantity_unit TEXT,
+  when_first INTEGER,
+  when_last INTEGER,
+  person TEXT,
+  line INTEGER NOT NULL,
+  column INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_column INTEGER NOT NULL,
+  begin_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  sentence TEXT NOT NULL
+);
+CREATE INDEX claim_keys_document ON claim_keys(document_id);
+CREATE INDEX claim_keys_event ON claim_keys(type, event);
+CREATE INDEX claim_keys_person ON claim_keys(person);
+
+CREATE TABLE contradictions (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  rule TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  column INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  message TEXT NOT NULL,
+  related_path TEXT NOT NULL,
+  related_line INTEGER NOT NULL,
+  related_text TEXT NOT NULL
+);
+CREATE INDEX contradictions_document ON contradictions(document_id);
+CREATE INDEX contradictions_related ON contradictions(related_path);
+)sql";
+
+inline constexpr std::array<StoreMigration, 2> kStoreMigrations{{
     {1, kSchemaV1},
+    {2, kSchemaV2},
 }};
 
 static_assert(kStoreMigrations.back().version == kStoreSchemaVersion,

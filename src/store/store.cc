@@ -304,6 +304,11 @@ struct Store::Statements {
   StatementPtr explain_claims;
   StatementPtr explain_findings;
   StatementPtr history;
+  StatementPtr delete_claim_keys;
+  StatementPtr insert_claim_key;
+  StatementPtr delete_contradictions;
+  StatementPtr insert_contradiction;
+  StatementPtr load_claim_keys;
 
   absl::Status Prepare();
 
@@ -480,6 +485,29 @@ absl::Status Store::Statements::Prepare() {
        "JOIN runs r ON r.id = s.run_id "
        "JOIN documents d ON d.id = s.document_id "
        "WHERE ?1 = '' OR d.path = ?1 ORDER BY s.run_id, d.path"},
+      {&Statements::delete_claim_keys,
+       "DELETE FROM claim_keys WHERE document_id = ?1"},
+      {&Statements::insert_claim_key,
+       "INSERT INTO claim_keys (document_id, type, event, entities, "
+       "date_first, date_last, date_precision, quantity_value, quantity_low, "
+       "quantity_high, quantity_unit, when_first, when_last, person, line, "
+       "column, end_line, end_column, begin_offset, end_offset, text, "
+       "sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+       "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"},
+      {&Statements::delete_contradictions,
+       "DELETE FROM contradictions WHERE document_id = ?1"},
+      {&Statements::insert_contradiction,
+       "INSERT INTO contradictions (document_id, run_id, rule, line, column, "
+       "text, message, related_path, related_line, related_text) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+      {&Statements::load_claim_keys,
+       "SELECT d.path, k.type, k.event, k.entities, k.date_first, "
+       "k.date_last, k.date_precision, k.quantity_value, k.quantity_low, "
+       "k.quantity_high, k.quantity_unit, k.when_first, k.when_last, "
+       "k.person, k.line, k.column, k.end_line, k.end_column, "
+       "k.begin_offset, k.end_offset, k.text, k.sentence "
+       "FROM claim_keys k JOIN documents d ON d.id = k.document_id "
+       "ORDER BY d.path, k.id"},
   };
   for (const auto& [member, sql] : kSql) {
     sqlite3_stmt* raw = nullptr;
@@ -614,11 +642,129 @@ absl::StatusOr<std::optional<StoredDocument>> Store::FindDocument(
   return document;
 }
 
+namespace {
+
+constexpr char kEntitySeparator = '\x1f';
+
+std::string_view KeyTypeName(KeyedClaim::Type type) {
+  switch (type) {
+    case KeyedClaim::Type::kEventDate:
+      return "event-date";
+    case KeyedClaim::Type::kQuantity:
+      return "quantity";
+    case KeyedClaim::Type::kPerson:
+      return "person";
+  }
+  return "person";
+}
+
+}  // namespace
+
+absl::Status Store::InsertKeyedClaim(Statements& s, int64_t document_id,
+                                     const KeyedClaim& key,
+                                     const std::string& what) {
+  std::string entities;
+  for (const std::string& entity : key.entities) {
+    if (!entities.empty()) entities.push_back(kEntitySeparator);
+    entities += entity;
+  }
+  Query insert(s.insert_claim_key);
+  insert.BindInt(1, document_id)
+      .BindText(2, KeyTypeName(key.type))
+      .BindOptionalText(3, key.event)
+      .BindOptionalText(4, entities)
+      .BindOptionalText(14, key.person)
+      .BindInt(15, key.start.line)
+      .BindInt(16, key.start.column)
+      .BindInt(17, key.stop.line)
+      .BindInt(18, key.stop.column)
+      .BindInt(19, static_cast<int64_t>(key.begin))
+      .BindInt(20, static_cast<int64_t>(key.end))
+      .BindText(21, key.text)
+      .BindText(22, key.sentence);
+  for (int index = 5; index <= 13; ++index) insert.BindNull(index);
+  if (key.type == KeyedClaim::Type::kEventDate) {
+    insert.BindInt(5, key.date.first)
+        .BindInt(6, key.date.last)
+        .BindInt(7, static_cast<int64_t>(key.date.precision));
+  } else if (key.type == KeyedClaim::Type::kQuantity) {
+    insert.BindReal(8, key.quantity.value)
+        .BindReal(9, key.quantity.low)
+        .BindReal(10, key.quantity.high)
+        .BindText(11, key.quantity.unit);
+    if (key.when)
+      insert.BindInt(12, key.when->first).BindInt(13, key.when->last);
+  }
+  return s.Done(insert, what);
+}
+
+absl::StatusOr<std::vector<KeyedClaim>> Store::LoadKeyedClaims(
+    const absl::flat_hash_set<std::string>& excluding) {
+  Statements& s = *statements_;
+  Query query(s.load_claim_keys);
+  std::vector<KeyedClaim> keys;
+  int rc;
+  while ((rc = query.Step()) == SQLITE_ROW) {
+    std::string path = query.Text(0);
+    if (excluding.contains(path)) continue;
+    KeyedClaim& key = keys.emplace_back();
+    key.path = std::move(path);
+    const std::string type = query.Text(1);
+    key.type = type == "event-date" ? KeyedClaim::Type::kEventDate
+               : type == "quantity" ? KeyedClaim::Type::kQuantity
+                                    : KeyedClaim::Type::kPerson;
+    key.event = query.Text(2);
+    const std::string entities = query.Text(3);
+    for (size_t start = 0; start <= entities.size() && !entities.empty();) {
+      size_t end = entities.find(kEntitySeparator, start);
+      if (end == std::string::npos) end = entities.size();
+      key.entities.push_back(entities.substr(start, end - start));
+      start = end + 1;
+    }
+    if (!query.IsNull(4)) {
+      key.date.first = static_cast<int32_t>(query.Int(4));
+      key.date.last = static_cast<int32_t>(query.Int(5));
+      key.date.precision = static_cast<DatePrecision>(query.Int(6));
+    }
+    if (!query.IsNull(7)) {
+      key.quantity.value = query.Real(7);
+      key.quantity.low = query.Real(8);
+      key.quantity.high = query.Real(9);
+      key.quantity.unit = query.Text(10);
+    }
+    if (!query.IsNull(11)) {
+      key.when = DateInterval{static_cast<int32_t>(query.Int(11)),
+                              static_cast<int32_t>(query.Int(12)),
+                              DatePrecision::kDay};
+    }
+    key.person = query.Text(13);
+    key.start = Position{static_cast<int>(query.Int(14)),
+                         static_cast<int>(query.Int(15))};
+    key.stop = Position{static_cast<int>(query.Int(16)),
+                        static_cast<int>(query.Int(17))};
+    key.begin = static_cast<size_t>(query.Int(18));
+    key.end = static_cast<size_t>(query.Int(19));
+    key.text = query.Text(20);
+    key.sentence = query.Text(21);
+  }
+  if (rc != SQLITE_DONE) return s.Error(rc, "cannot read stored claims");
+  return keys;
+}
+
 absl::Status Store::SaveDocument(int64_t run_id,
                                  const std::string& rules_digest,
                                  const DocumentResult& result,
                                  const DocumentMetadata& metadata,
                                  const std::vector<SourceRecord>& sources) {
+  return SaveDocument(run_id, rules_digest, result, metadata, sources, {});
+}
+
+absl::Status Store::SaveDocument(int64_t run_id,
+                                 const std::string& rules_digest,
+                                 const DocumentResult& result,
+                                 const DocumentMetadata& metadata,
+                                 const std::vector<SourceRecord>& sources,
+                                 const std::vector<KeyedClaim>& keyed_claims) {
   Statements& s = *statements_;
   const std::string what = absl::StrCat("cannot save ", result.path);
   for (const SourceRecord& source : sources) {
@@ -658,7 +804,9 @@ absl::Status Store::SaveDocument(int64_t run_id,
       }
       if (rc != SQLITE_DONE) return s.Error(rc, what);
     }
-    for (const StatementPtr* stmt : {&s.delete_findings, &s.delete_claims}) {
+    for (const StatementPtr* stmt :
+         {&s.delete_findings, &s.delete_claims, &s.delete_claim_keys,
+          &s.delete_contradictions}) {
       Query remove(*stmt);
       remove.BindInt(1, document_id);
       if (absl::Status status = s.Done(remove, what); !status.ok()) {
@@ -753,6 +901,32 @@ absl::Status Store::SaveDocument(int64_t run_id,
       }
       if (absl::Status status = s.Done(insert, what); !status.ok()) {
         return status;
+      }
+    }
+
+    for (const KeyedClaim& key : keyed_claims) {
+      if (absl::Status status = InsertKeyedClaim(s, document_id, key, what);
+          !status.ok()) {
+        return status;
+      }
+    }
+    for (const Finding& finding : result.findings) {
+      if (finding.kind != Kind::kContradiction) continue;
+      for (const RelatedLocation& related : finding.related) {
+        Query insert(s.insert_contradiction);
+        insert.BindInt(1, document_id)
+            .BindInt(2, run_id)
+            .BindText(3, finding.rule_id)
+            .BindInt(4, finding.start.line)
+            .BindInt(5, finding.start.column)
+            .BindText(6, finding.text)
+            .BindText(7, finding.message)
+            .BindText(8, related.path)
+            .BindInt(9, related.line)
+            .BindText(10, related.text);
+        if (absl::Status status = s.Done(insert, what); !status.ok()) {
+          return status;
+        }
       }
     }
 

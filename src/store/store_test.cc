@@ -19,6 +19,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "store/schema.h"
 
 namespace provcheck {
 namespace {
@@ -170,23 +171,27 @@ const SourceRecord* FindSource(const std::vector<SourceRecord>& sources,
   return nullptr;
 }
 
-TEST(StoreTest, OpenCreatesTheSchemaAtUserVersion1) {
+TEST(StoreTest, OpenCreatesTheSchemaAtTheCurrentUserVersion) {
   const std::string path = TempDatabase("new.db");
   std::unique_ptr<Store> store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
 
-  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"), 1);
+  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"),
+            kStoreSchemaVersion);
   EXPECT_EQ(QueryText(store->handle(), "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
                       "sqlite_master WHERE type = 'table' ORDER BY name)"),
-            "claims documents findings run_documents runs scores "
+            "claim_keys claims contradictions documents findings "
+            "run_documents runs scores "
             "source_aliases sources");
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
                       "sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                       "ORDER BY name)"),
-            "claims_document claims_source documents_sha256 findings_document "
+            "claim_keys_document claim_keys_event claim_keys_person "
+            "claims_document claims_source contradictions_document "
+            "contradictions_related documents_sha256 findings_document "
             "run_documents_document scores_run source_aliases_source");
 }
 
@@ -204,7 +209,8 @@ TEST(StoreTest, ReopeningIsIdempotent) {
   std::unique_ptr<Store> store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
 
-  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"), 1);
+  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"),
+            kStoreSchemaVersion);
   EXPECT_EQ(QueryText(store->handle(),
                       "SELECT group_concat(sql, ';') FROM sqlite_master"),
             schema);
@@ -216,7 +222,7 @@ TEST(StoreTest, ReopeningIsIdempotent) {
 
 TEST(StoreTest, NewerSchemaVersionIsRefusedAndLeftUntouched) {
   const std::string path = TempDatabase("newer.db");
-  RawExec(path, "CREATE TABLE future (x); PRAGMA user_version = 2;");
+  RawExec(path, "CREATE TABLE future (x); PRAGMA user_version = 3;");
   const std::string before = ReadBytes(path);
 
   absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(path, {});
@@ -224,8 +230,8 @@ TEST(StoreTest, NewerSchemaVersionIsRefusedAndLeftUntouched) {
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().message(),
             path +
-                ": error: database schema version 2 is newer than this "
-                "provcheck supports (1); upgrade provcheck");
+                ": error: database schema version 3 is newer than this "
+                "provcheck supports (2); upgrade provcheck");
   EXPECT_EQ(ReadBytes(path), before);
 }
 
@@ -716,9 +722,60 @@ TEST(StoreTest, EmptyVersion0DatabaseIsMigrated) {
   std::unique_ptr<Store> store = OpenOrDie(path);
 
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"), 1);
+  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"),
+            kStoreSchemaVersion);
   const int64_t run = BeginRunOrDie(*store);
   EXPECT_TRUE(Save(*store, run, MakeResult("a.txt", 1, 1)).ok());
+}
+
+TEST(StoreTest, Version1DatabaseIsUpgradedKeepingItsData) {
+  const std::string path = TempDatabase("v1.db");
+  // Exactly what a provcheck of schema 1 wrote, with one document in it.
+  RawExec(path, std::string(kSchemaV1) +
+                    "INSERT INTO runs (started, tool_version, rules_digest, "
+                    "arguments) VALUES ('2026-01-01T00:00:00Z', '0.1.0', 'd', "
+                    "'');"
+                    "INSERT INTO documents (path, sha256, bytes, rules_digest, "
+                    "last_run) VALUES ('old.txt', 'x', 1, 'd', 1);"
+                    "PRAGMA user_version = 1;");
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(QueryInt(store->handle(), "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(QueryInt(store->handle(), "SELECT count(*) FROM claim_keys"), 0);
+}
+
+TEST(StoreTest, KeyedClaimsRoundTripAndSkipTheExcludedPaths) {
+  std::unique_ptr<Store> store = OpenOrDie(TempDatabase("keys.db"));
+  const int64_t run = BeginRunOrDie(*store);
+  KeyedClaim key;
+  key.type = KeyedClaim::Type::kEventDate;
+  key.event = "offensive";
+  key.entities = {"azerbaijan", "nagorno-karabakh"};
+  key.date = DateInterval{19619, 19620, DatePrecision::kDay};
+  key.path = "a.txt";
+  key.start = Position{3, 4};
+  key.stop = Position{3, 18};
+  key.text = "September 2022";
+  key.sentence = "In September 2022, …";
+  ASSERT_TRUE(store
+                  ->SaveDocument(run, "digest", MakeResult("a.txt", 1, 1), {},
+                                 {}, {key})
+                  .ok());
+  ASSERT_TRUE(store
+                  ->SaveDocument(run, "digest", MakeResult("b.txt", 1, 1), {},
+                                 {}, {key})
+                  .ok());
+  auto loaded = store->LoadKeyedClaims({"b.txt"});
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  ASSERT_EQ(loaded->size(), 1u);
+  const KeyedClaim& back = (*loaded)[0];
+  EXPECT_EQ(back.path, "a.txt");
+  EXPECT_EQ(back.entities, key.entities);
+  EXPECT_EQ(back.date.first, 19619);
+  EXPECT_EQ(back.date.last, 19620);
+  EXPECT_EQ(back.start, key.start);
+  EXPECT_EQ(back.text, key.text);
 }
 
 TEST(StoreTest, FailedMigrationLeavesTheOldSchema) {

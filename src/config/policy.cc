@@ -1,0 +1,198 @@
+#include "config/policy.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "config/glob.h"
+#include "config/suppress.h"
+
+namespace provcheck {
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+bool Listed(const std::vector<std::string>& list,
+            const std::vector<std::string>& names) {
+  for (const std::string& entry : list) {
+    const std::string wanted = Lower(entry);
+    for (const std::string& name : names) {
+      if (!name.empty() && Lower(name) == wanted) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Policy::Policy(const Config& config, PolicySettings settings,
+               const SourceRegistry* sources, Baseline* baseline,
+               Baseline* record, const ChangedLines* changed)
+    : config_(config),
+      settings_(settings),
+      sources_(sources),
+      baseline_(baseline),
+      record_(record),
+      changed_(changed) {}
+
+std::vector<const RuleSettings*> Policy::LayersFor(
+    const std::string& path) const {
+  std::vector<const RuleSettings*> layers = {&config_.rules};
+  if (config_.paths.empty() || path == "-") return layers;
+  const std::optional<std::string> relative = RelativeTo(config_.dir, path);
+  if (!relative) return layers;
+  for (const PathSection& section : config_.paths) {
+    if (PathPatterns::FromLines(section.match).Matches(*relative)) {
+      layers.push_back(&section.rules);
+    }
+  }
+  return layers;
+}
+
+std::optional<double> Policy::MinScoreFor(const std::string& path) const {
+  std::optional<double> minimum =
+      settings_.min_score ? settings_.min_score : config_.min_score;
+  if (config_.paths.empty() || path == "-") return minimum;
+  const std::optional<std::string> relative = RelativeTo(config_.dir, path);
+  if (!relative) return minimum;
+  for (const PathSection& section : config_.paths) {
+    if (section.min_score &&
+        PathPatterns::FromLines(section.match).Matches(*relative)) {
+      minimum = section.min_score;
+    }
+  }
+  return minimum;
+}
+
+std::optional<Severity> Policy::TopLevelSeverity(const Rule& rule) const {
+  return ResolveSeverity({&config_.rules}, rule.id, rule.severity);
+}
+
+absl::Status Policy::CheckRuleNames(
+    const std::vector<const Rule*>& rules) const {
+  auto check = [&](const RuleSettings& settings) -> absl::Status {
+    for (const RuleSettingEntry& entry : settings.entries) {
+      const bool named =
+          std::any_of(rules.begin(), rules.end(), [&](const Rule* rule) {
+            return RulePatternMatches(entry.pattern, rule->id);
+          });
+      if (named) continue;
+      return absl::InvalidArgumentError(absl::StrCat(
+          entry.location.file, ":", entry.location.line, ":",
+          entry.location.column, ": error: ",
+          entry.from_packs ? "packs." : "rules.", "\"", entry.pattern,
+          "\": no loaded rule or pack has this name (see `provcheck rules "
+          "list`)"));
+    }
+    return absl::OkStatus();
+  };
+  if (absl::Status status = check(config_.rules); !status.ok()) return status;
+  for (const PathSection& section : config_.paths) {
+    if (absl::Status status = check(section.rules); !status.ok()) {
+      return status;
+    }
+  }
+  return absl::OkStatus();
+}
+
+void Policy::ApplySourceLists(Finding& finding) const {
+  if (finding.source.empty() ||
+      (finding.kind != Kind::kAttribution && finding.kind != Kind::kCitation)) {
+    return;
+  }
+  if (config_.deny_sources.empty() && config_.allow_sources.empty()) return;
+  std::vector<std::string> names = {finding.source};
+  if (sources_ != nullptr) names.push_back(sources_->Resolve(finding).name);
+  if (Listed(config_.deny_sources, names)) {
+    finding.severity = Severity::kError;
+    absl::StrAppend(&finding.message, " (", finding.source,
+                    " is on the deny list)");
+  } else if (!config_.allow_sources.empty() &&
+             !Listed(config_.allow_sources, names)) {
+    finding.severity = std::max(finding.severity, Severity::kWarning);
+    absl::StrAppend(&finding.message, " (", finding.source,
+                    " is not on the allow list)");
+  }
+}
+
+PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
+                            Format format) {
+  PolicyOutcome outcome;
+  const std::string path = result.path;
+  const std::vector<const RuleSettings*> layers = LayersFor(path);
+  Suppressions suppressions = Suppressions::Parse(original, format);
+
+  std::vector<Finding> kept;
+  std::vector<std::string> hashes;
+  for (Finding& finding : result.findings) {
+    const std::optional<Severity> severity =
+        ResolveSeverity(layers, finding.rule_id, finding.severity);
+    if (!severity) continue;  // configured off
+    finding.severity = *severity;
+    if (suppressions.IsDirectiveLine(finding.start.line)) continue;
+    if (suppressions.Suppress(finding.rule_id, finding.start)) continue;
+    ApplySourceLists(finding);
+
+    const std::string_view line = LineOf(original, finding.start.line);
+    const std::string fingerprint =
+        FindingFingerprint(finding.rule_id, finding.text, line);
+    if (record_ != nullptr) {
+      record_->Add(path, finding.rule_id, fingerprint, finding.start.line,
+                   finding.text);
+      continue;  // recorded is accepted: nothing new to report
+    }
+    if (changed_ != nullptr &&
+        !changed_->Changed(path, finding.start.line, finding.stop.line)) {
+      continue;
+    }
+    if (baseline_ != nullptr &&
+        baseline_->Take(path, finding.rule_id, fingerprint)) {
+      continue;
+    }
+    const bool fails =
+        settings_.fail_level && finding.severity >= *settings_.fail_level;
+    if (finding.severity < settings_.min_level) {
+      if (fails) ++outcome.hidden_failing;
+      outcome.failed |= fails;
+      continue;
+    }
+    outcome.failed |= fails;
+    hashes.push_back(original.empty() ? "" : LineHash(line));
+    kept.push_back(std::move(finding));
+  }
+
+  for (Diagnostic& unused : suppressions.Unused(path)) {
+    if (changed_ != nullptr &&
+        !changed_->Changed(path, unused.line, unused.line)) {
+      continue;
+    }
+    outcome.report.notices.push_back(
+        Notice{kUnusedSuppressionId, std::move(unused)});
+  }
+  const std::optional<double> minimum = MinScoreFor(path);
+  if (minimum && result.score.total < *minimum &&
+      (changed_ == nullptr || changed_->Touched(path))) {
+    Diagnostic low;
+    low.level = Diagnostic::Level::kError;
+    low.path = path;
+    low.message =
+        absl::StrFormat("provenance score %.1f is below the minimum %g",
+                        result.score.total, *minimum);
+    outcome.report.notices.push_back(Notice{kMinScoreId, std::move(low)});
+    outcome.failed = true;
+  }
+
+  result.findings = std::move(kept);
+  outcome.report.result = std::move(result);
+  outcome.report.line_hashes = std::move(hashes);
+  return outcome;
+}
+
+}  // namespace provcheck

@@ -1,0 +1,71 @@
+// What lint does to a document's findings between analysis and printing:
+// the configuration's severities and source lists, in-document suppressions,
+// the diff base and the baseline; then what fails the run and what is shown.
+// The analysis itself (and so the score) is never changed.
+#ifndef PROVCHECK_CONFIG_POLICY_H_
+#define PROVCHECK_CONFIG_POLICY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/baseline.h"
+#include "config/git.h"
+#include "provcheck/config.h"
+#include "provcheck/engine.h"
+#include "provcheck/printer.h"
+#include "provcheck/sources.h"
+
+namespace provcheck {
+
+inline constexpr char kMinScoreId[] = "provcheck.min-score";
+
+struct PolicySettings {
+  std::optional<Severity> fail_level = Severity::kError;  // nullopt: none
+  Severity min_level = Severity::kInfo;
+  std::optional<double> min_score;  // overrides the config's top level
+};
+
+struct PolicyOutcome {
+  DocumentReport report;  // what is shown
+  bool failed = false;    // a finding at the fail level, or a low score
+  // Findings that fail the run but are below --min-level, so not shown.
+  int hidden_failing = 0;
+};
+
+class Policy {
+ public:
+  // Pointers may be null (no registry, baseline, recording or diff base);
+  // those given must outlive the policy.
+  Policy(const Config& config, PolicySettings settings,
+         const SourceRegistry* sources, Baseline* baseline, Baseline* record,
+         const ChangedLines* changed);
+
+  // `original` is the document's file text ("" when unknown, e.g. stdin:
+  // then no suppression is read and fingerprints use the finding alone).
+  PolicyOutcome Apply(DocumentResult result, std::string_view original,
+                      Format format);
+
+  // A rule's severity from the config's top level, or nullopt when off.
+  std::optional<Severity> TopLevelSeverity(const Rule& rule) const;
+
+  // Errors for `[rules]` and `[packs]` keys that name no loaded rule.
+  absl::Status CheckRuleNames(const std::vector<const Rule*>& rules) const;
+
+ private:
+  std::vector<const RuleSettings*> LayersFor(const std::string& path) const;
+  std::optional<double> MinScoreFor(const std::string& path) const;
+  void ApplySourceLists(Finding& finding) const;
+
+  const Config& config_;
+  PolicySettings settings_;
+  const SourceRegistry* sources_;
+  Baseline* baseline_;
+  Baseline* record_;
+  const ChangedLines* changed_;
+};
+
+}  // namespace provcheck
+
+#endif  // PROVCHECK_CONFIG_POLICY_H_
