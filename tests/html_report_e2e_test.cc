@@ -368,6 +368,40 @@ TEST_F(HtmlReportE2eTest, ScreenshotShowsARenderedPage) {
   EXPECT_EQ(bytes.substr(0, 8), "\x89PNG\r\n\x1a\n");
 }
 
+TEST_F(HtmlReportE2eTest, SplitReportPageHighlightsItsDocumentInert) {
+  const fs::path index = rendered_->dir / "split" / "index.html";
+  const auto run =
+      RunProvcheck("report --db " + ShellQuote(rendered_->db) +
+                   " --split-above 0 --html " + ShellQuote(index.string()));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string id = Query(
+      "SELECT id FROM documents WHERE path = 'fixtures/hostile/hostile.txt'");
+  const fs::path page =
+      index.parent_path() / "index_files" / ("doc-" + id + ".html");
+  const std::string dom_path = (rendered_->dir / "page-dom.html").string();
+  Shell("cd " + ShellQuote(PROVCHECK_SOURCE_DIR) + " && " +
+        Chromium((rendered_->dir / "profile-page").string()) + "--dump-dom " +
+        ShellQuote("file://" + page.string()) + " >" + ShellQuote(dom_path) +
+        " 2>/dev/null");
+  const std::vector<Tag> tags = StartTags(ReadFileOrEmpty(dom_path));
+  ASSERT_FALSE(tags.empty()) << "no DOM for " << page;
+  EXPECT_EQ(Attr(tags[0], "data-js"), "ready");
+  int highlights = 0;
+  for (const Tag& tag : tags) {
+    EXPECT_NE(tag.name, "img");
+    EXPECT_NE(tag.name, "iframe");
+    for (const auto& [name, value] : tag.attributes) {
+      EXPECT_FALSE(name.starts_with("on")) << name;
+    }
+    if (tag.name == "mark" && tag.attributes.contains("data-finding") &&
+        !tag.attributes.contains("data-part")) {
+      ++highlights;
+    }
+  }
+  EXPECT_EQ(std::to_string(highlights),
+            Query("SELECT count(*) FROM findings WHERE document_id = " + id));
+}
+
 TEST_F(HtmlReportE2eTest, ReportCommandRewritesTheSameReportFromTheDatabase) {
   const std::string again = (rendered_->dir / "again.html").string();
   const auto run = RunProvcheck("report --db " + ShellQuote(rendered_->db) +

@@ -46,7 +46,8 @@ void AnalyzePaths(const std::vector<std::string>& paths,
 
 // The cross-check's first pass: reads every path on `threads` workers and
 // returns their keyed claims, ordered by path and position. Unreadable paths
-// are skipped here; the analysis pass reports them.
+// are skipped here; the analysis pass reports them. "-" (stdin) is skipped:
+// it can be read only once.
 std::vector<KeyedClaim> CollectKeyedClaims(const std::vector<std::string>& paths,
                                            const ClaimExtractor& extractor,
                                            int threads);

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -61,12 +63,10 @@ bool AddRulesDirsOrReport(const std::string& main_dir,
                           const std::vector<std::string>& extra_dirs,
                           LoadedRules& rules) {
   if (extra_dirs.empty()) return true;
+  std::vector<std::string> dirs = {main_dir};
+  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
   std::vector<RulePack> packs;
-  for (const std::string& dir : [&] {
-         std::vector<std::string> dirs = {main_dir};
-         dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
-         return dirs;
-       }()) {
+  for (const std::string& dir : dirs) {
     if (!fs::is_directory(dir)) {
       std::cerr << dir << ": error: rules directory not found (rules-dirs)\n";
       return false;

@@ -99,6 +99,8 @@ std::vector<KeyedClaim> CollectKeyedClaims(
   std::vector<std::vector<KeyedClaim>> per_worker(std::max(1, threads));
   auto work = [&](std::vector<KeyedClaim>& out) {
     for (size_t index = next++; index < paths.size(); index = next++) {
+      // Standard input can be read once, and the analysis pass needs it.
+      if (paths[index] == "-") continue;
       Diagnostics ignored;
       auto document = ReadDocument(paths[index], &ignored);
       if (!document.ok()) continue;

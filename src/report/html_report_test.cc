@@ -231,6 +231,33 @@ TEST_F(WriteHtmlReportTest, UnknownRunIsAnError) {
       WriteHtmlReport(*store_, options_, (dir_ / "r.html").string()).ok());
 }
 
+TEST_F(WriteHtmlReportTest, LargeReportIsAnIndexAndOnePagePerDocument) {
+  Audit("a.txt", "Officials said so.\n", "Officials said");
+  options_.split_above = 0;
+  const std::string index = Render();
+  EXPECT_THAT(index, HasSubstr("href=\"report_files/doc-1.html\""));
+  EXPECT_THAT(index, Not(HasSubstr("<details class=\"doc\"")));
+  std::ifstream in(dir_ / "out" / "report_files" / "doc-1.html");
+  std::stringstream page;
+  page << in.rdbuf();
+  EXPECT_THAT(page.str(),
+              HasSubstr("<details class=\"doc\" id=\"doc-1\" open>"));
+  EXPECT_THAT(page.str(), HasSubstr("data-kind=\"vague-attribution\""));
+  EXPECT_THAT(page.str(),
+              HasSubstr("href=\"../report.html#documents-heading\""));
+}
+
+TEST_F(WriteHtmlReportTest, SplitReportRemovesPagesOfDocumentsNoLongerInIt) {
+  Audit("a.txt", "Officials said so.\n", "Officials said");
+  options_.split_above = 0;
+  fs::create_directories(dir_ / "out" / "report_files");
+  std::ofstream(dir_ / "out" / "report_files" / "doc-99.html") << "old";
+  std::ofstream(dir_ / "out" / "report_files" / "notes.txt") << "mine";
+  Render();
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "report_files" / "doc-99.html"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "report_files" / "notes.txt"));
+}
+
 TEST_F(WriteHtmlReportTest, SameDatabaseGivesTheSameBytes) {
   Audit("a.txt", "Officials said so.\n", "Officials said");
   EXPECT_EQ(Render(), Render());
