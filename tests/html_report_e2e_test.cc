@@ -74,6 +74,7 @@ std::vector<Tag> StartTags(const std::string& html) {
         const char quote = html[j];
         if (quote == '"' || quote == '\'') {
           const size_t end = html.find(quote, j + 1);
+          if (end == std::string::npos) return tags;  // truncated input
           value = html.substr(j + 1, end - j - 1);
           j = end + 1;
         } else {

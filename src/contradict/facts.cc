@@ -260,7 +260,15 @@ absl::StatusOr<Ledger> LoadLedger(const std::string& dir) {
     buffer << in.rdbuf();
     if (!in)
       return absl::UnavailableError(path.string() + ": error: cannot read");
-    texts.emplace_back(path.string(), buffer.str());
+    // Findings point at the fact's file: relative to the working directory
+    // when it lies below it, so reports and golden files do not depend on
+    // where the checkout is.
+    std::error_code relative_error;
+    const fs::path relative =
+        fs::relative(path, fs::current_path(relative_error), relative_error);
+    const bool below = !relative_error && !relative.empty() &&
+                       *relative.begin() != "..";
+    texts.emplace_back(below ? relative.string() : path.string(), buffer.str());
   }
   for (Phase phase : {Phase::kVocabulary, Phase::kFacts}) {
     for (const auto& [path, text] : texts) {

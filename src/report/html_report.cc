@@ -203,9 +203,7 @@ std::vector<HighlightedLine> HighlightText(
     while (!pending.empty()) {
       Piece piece = pending.top();
       pending.pop();
-      while (open.size() > 1 && open.back()->end <= piece.begin &&
-             !(open.back()->end == piece.begin && piece.begin == piece.end &&
-               open.back()->begin == piece.begin)) {
+      while (open.size() > 1 && open.back()->end <= piece.begin) {
         open.pop_back();
       }
       HighlightSpan* parent = open.back();
