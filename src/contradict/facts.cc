@@ -10,17 +10,20 @@
 #include "boost/spirit/home/x3.hpp"
 #include "re2/re2.h"
 #include "rules/parse_error.h"
+#include "rules/x3_tokens.h"
 
 namespace provcheck {
 namespace {
 
 namespace x3 = boost::spirit::x3;
-using Iterator = std::string_view::const_iterator;
-
-struct Token {
-  std::string text;
-  size_t offset = 0;
-};
+using x3_tokens::Iterator;
+using x3_tokens::Keyword;
+using x3_tokens::kIdentifier;
+using x3_tokens::kQuoted;
+using x3_tokens::kSkipper;
+using x3_tokens::RawToken;
+using x3_tokens::Token;
+using x3_tokens::Unquote;
 
 struct Block {
   Token keyword;  // event, mention, fact
@@ -33,40 +36,16 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
                                                std::string_view file) {
   std::vector<Block> blocks;
   const Iterator begin = source.begin();
-  auto token = [begin](auto& ctx) {
-    const auto& range = x3::_attr(ctx);
-    return Token{std::string(range.begin(), range.end()),
-                 static_cast<size_t>(range.begin() - begin)};
-  };
-  // Only \" and \\ are escapes, so patterns read as RE2 reads them.
-  auto unquote = [](Token t) {
-    std::string text;
-    for (size_t i = 1; i + 1 < t.text.size(); ++i) {
-      if (t.text[i] == '\\' && i + 2 < t.text.size() &&
-          (t.text[i + 1] == '"' || t.text[i + 1] == '\\')) {
-        ++i;
-      }
-      text.push_back(t.text[i]);
-    }
-    return Token{std::move(text), t.offset};
-  };
-
-  auto const quoted =
-      x3::rule<class quoted_tag, std::string>{"a quoted string"} =
-          x3::lexeme['"' >> *((x3::lit('\\') >> x3::char_("\"\\")) |
-                              (x3::char_ - '"' - x3::eol)) > '"'];
-  auto const identifier =
-      x3::rule<class identifier_tag, std::string>{"an identifier"} =
-          x3::lexeme[(x3::alpha | x3::char_('_')) >>
-                     *(x3::alnum | x3::char_("_.-"))];
+  auto token = [begin](auto& ctx) { return RawToken(ctx, begin); };
+  auto unquote = [](Token t) { return Unquote(std::move(t)); };
+  auto const& quoted = kQuoted;
+  auto const& identifier = kIdentifier;
   auto const iso_date =
       x3::rule<class iso_tag, std::string>{"a date (YYYY-MM-DD)"} =
           x3::lexeme[x3::repeat(4)[x3::digit] >> x3::char_('-') >>
                      x3::repeat(2)[x3::digit] >> x3::char_('-') >>
                      x3::repeat(2)[x3::digit]];
-  auto keyword = [](const char* word) {
-    return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_("_-"))];
-  };
+  auto keyword = [](const char* word) { return Keyword(word); };
 
   auto on_block = [&](auto& ctx) {
     blocks.push_back(Block{token(ctx), {}, {}, {}});
@@ -105,7 +84,7 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
   auto const end = x3::rule<class end_tag>{
       "'event', 'mention', 'fact' or the end of the file"} = x3::eoi;
   auto const grammar = *(event_block | mention_block | fact_block) > end;
-  auto const skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
+  auto const& skipper = kSkipper;
 
   Iterator first = source.begin();
   try {
@@ -266,8 +245,8 @@ absl::StatusOr<Ledger> LoadLedger(const std::string& dir) {
     std::error_code relative_error;
     const fs::path relative =
         fs::relative(path, fs::current_path(relative_error), relative_error);
-    const bool below = !relative_error && !relative.empty() &&
-                       *relative.begin() != "..";
+    const bool below =
+        !relative_error && !relative.empty() && *relative.begin() != "..";
     texts.emplace_back(below ? relative.string() : path.string(), buffer.str());
   }
   for (Phase phase : {Phase::kVocabulary, Phase::kFacts}) {

@@ -14,19 +14,19 @@
 #include "absl/strings/str_replace.h"
 #include "boost/spirit/home/x3.hpp"
 #include "rules/parse_error.h"
+#include "rules/x3_tokens.h"
 
 namespace provcheck {
 namespace {
 
 namespace x3 = boost::spirit::x3;
-using Iterator = std::string_view::const_iterator;
-
-// A value as written, with the byte offset of its first character so that a
-// semantic error (an unknown kind, say) can point at it.
-struct Token {
-  std::string text;
-  size_t offset = 0;
-};
+using x3_tokens::Iterator;
+using x3_tokens::kIdentifier;
+using x3_tokens::kQuoted;
+using x3_tokens::kSkipper;
+using x3_tokens::RawToken;
+using x3_tokens::Token;
+using x3_tokens::Unquote;
 
 struct Field {
   Token keyword;
@@ -63,34 +63,11 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
 
   // Tokens are taken through x3::raw so that each knows where it starts.
   auto token = [source_begin](auto& ctx) {
-    const auto& range = x3::_attr(ctx);
-    return Token{std::string(range.begin(), range.end()),
-                 static_cast<size_t>(range.begin() - source_begin)};
+    return RawToken(ctx, source_begin);
   };
-  // A quoted string's raw text, quotes and escapes removed.
-  auto quoted_token = [token](auto& ctx) {
-    Token raw = token(ctx);
-    std::string text;
-    for (size_t i = 1; i + 1 < raw.text.size(); ++i) {
-      if (raw.text[i] == '\\' && i + 2 < raw.text.size() &&
-          (raw.text[i + 1] == '"' || raw.text[i + 1] == '\\')) {
-        ++i;
-      }
-      text.push_back(raw.text[i]);
-    }
-    return Token{std::move(text), raw.offset};
-  };
-
-  // Only \" and \\ are escapes; any other backslash is kept, so a pattern is
-  // written exactly as RE2 reads it.
-  auto const quoted =
-      x3::rule<class quoted_tag, std::string>{"a quoted string"} =
-          x3::lexeme['"' >> *((x3::lit('\\') >> x3::char_("\"\\")) |
-                              (x3::char_ - '"' - x3::eol)) > '"'];
-  auto const identifier =
-      x3::rule<class identifier_tag, std::string>{"an identifier"} =
-          x3::lexeme[(x3::alpha | x3::char_('_')) >>
-                     *(x3::alnum | x3::char_("_.-"))];
+  auto quoted_token = [token](auto& ctx) { return Unquote(token(ctx)); };
+  auto const& quoted = kQuoted;
+  auto const& identifier = kIdentifier;
   auto const number = x3::rule<class number_tag, std::string>{"a number"} =
       x3::lexeme[+x3::digit];
   auto keyword = [](const char* word) {
@@ -166,8 +143,7 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
           x3::eoi;
   auto const grammar = pack_decl > *top_level > end_of_file;
 
-  auto const comment = x3::lexeme['#' >> *(x3::char_ - x3::eol)];
-  auto const skipper = x3::space | comment;
+  auto const& skipper = kSkipper;
 
   Iterator first = source.begin();
   try {

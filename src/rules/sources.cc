@@ -11,6 +11,7 @@
 #include "common/sha256.h"
 #include "re2/re2.h"
 #include "rules/parse_error.h"
+#include "rules/x3_tokens.h"
 
 namespace provcheck {
 
@@ -29,12 +30,14 @@ struct SourceRegistry::Match {
 namespace {
 
 namespace x3 = boost::spirit::x3;
-using Iterator = std::string_view::const_iterator;
-
-struct Token {
-  std::string text;
-  size_t offset = 0;
-};
+using x3_tokens::Iterator;
+using x3_tokens::Keyword;
+using x3_tokens::kIdentifier;
+using x3_tokens::kQuoted;
+using x3_tokens::kSkipper;
+using x3_tokens::RawToken;
+using x3_tokens::Token;
+using x3_tokens::Unquote;
 
 // One block of a .sources file as written.
 struct Block {
@@ -66,34 +69,11 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
                                                std::string_view file) {
   std::vector<Block> blocks;
   const Iterator begin = source.begin();
-  auto token = [begin](auto& ctx) {
-    const auto& range = x3::_attr(ctx);
-    return Token{std::string(range.begin(), range.end()),
-                 static_cast<size_t>(range.begin() - begin)};
-  };
-  auto unquote = [](Token t) {
-    std::string text;
-    for (size_t i = 1; i + 1 < t.text.size(); ++i) {
-      if (t.text[i] == '\\' && i + 2 < t.text.size() &&
-          (t.text[i + 1] == '"' || t.text[i + 1] == '\\')) {
-        ++i;
-      }
-      text.push_back(t.text[i]);
-    }
-    return Token{std::move(text), t.offset};
-  };
-
-  auto const quoted =
-      x3::rule<class quoted_tag, std::string>{"a quoted string"} =
-          x3::lexeme['"' >> *((x3::lit('\\') >> x3::char_("\"\\")) |
-                              (x3::char_ - '"' - x3::eol)) > '"'];
-  auto const identifier =
-      x3::rule<class identifier_tag, std::string>{"an identifier"} =
-          x3::lexeme[(x3::alpha | x3::char_('_')) >>
-                     *(x3::alnum | x3::char_("_.-"))];
-  auto keyword = [](const char* word) {
-    return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_("_-"))];
-  };
+  auto token = [begin](auto& ctx) { return RawToken(ctx, begin); };
+  auto unquote = [](Token t) { return Unquote(std::move(t)); };
+  auto const& quoted = kQuoted;
+  auto const& identifier = kIdentifier;
+  auto keyword = [](const char* word) { return Keyword(word); };
 
   auto on_block = [&](auto& ctx) {
     blocks.push_back(Block{token(ctx), {}, {}, {}});
@@ -137,7 +117,7 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
   auto const end = x3::rule<class end_tag>{
       "'source', 'match', 'default' or the end of the file"} = x3::eoi;
   auto const grammar = *(source_block | match_block | default_block) > end;
-  auto const skipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
+  auto const& skipper = kSkipper;
 
   Iterator first = source.begin();
   try {
