@@ -294,9 +294,25 @@ ContradictionMap CrossChecker::Check() const {
     finding.related.push_back(std::move(related));
   };
 
-  // Across documents, within each key.
-  absl::flat_hash_set<std::pair<size_t, size_t>> compared;
+  // Across documents, within each key. Two claims that share several
+  // entities meet in several buckets; they are compared only in the bucket
+  // of their smallest shared entity, so no record of compared pairs (which
+  // grew to gigabytes on large corpora) is needed.
+  auto smallest_shared = [](const KeyedClaim& a, const KeyedClaim& b) {
+    const std::string* smallest = nullptr;
+    for (const std::string& entity : a.entities) {
+      if (std::find(b.entities.begin(), b.entities.end(), entity) !=
+              b.entities.end() &&
+          (smallest == nullptr || entity < *smallest)) {
+        smallest = &entity;
+      }
+    }
+    return smallest;
+  };
   for (const auto& [key, members] : by_key_) {
+    const size_t bar = key.rfind('|');
+    const std::string_view key_entity =
+        std::string_view(key).substr(bar == std::string::npos ? 0 : bar + 1);
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const size_t i = members[x], j = members[y];
@@ -304,7 +320,11 @@ ContradictionMap CrossChecker::Check() const {
         const KeyedClaim& b = claims_[j];
         // One story may speak of two events of a kind; only documents are
         // set against each other.
-        if (a.path == b.path || !compared.insert({i, j}).second) continue;
+        if (a.path == b.path) continue;
+        if (a.type != KeyedClaim::Type::kPerson) {
+          const std::string* shared = smallest_shared(a, b);
+          if (shared == nullptr || *shared != key_entity) continue;
+        }
         if (a.type == KeyedClaim::Type::kEventDate) {
           const int32_t gap = Gap(a.date, b.date);
           if (gap == 0 || gap > kSameEventWindowDays ||
