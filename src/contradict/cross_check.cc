@@ -86,7 +86,8 @@ std::string Capitalised(std::string text) {
 
 struct ClaimExtractor::Patterns {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> events;
-  std::vector<std::unique_ptr<RE2>> person_mentions;
+  // Each mention pattern with the index of its `name` group, found once.
+  std::vector<std::pair<std::unique_ptr<RE2>, int>> person_mentions;
   RE2 capitalised{
       R"((\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{M}'’-]*)*))"};
 };
@@ -112,7 +113,13 @@ absl::StatusOr<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
   for (const std::string& mention : ledger.person_mentions) {
     auto pattern = std::make_unique<RE2>(mention, options);
     if (!pattern->ok()) return absl::InvalidArgumentError(pattern->error());
-    extractor->patterns_->person_mentions.push_back(std::move(pattern));
+    const auto group = pattern->NamedCapturingGroups().find("name");
+    if (group == pattern->NamedCapturingGroups().end()) {
+      return absl::InvalidArgumentError("a mention pattern has no name group");
+    }
+    const int index = group->second;
+    extractor->patterns_->person_mentions.emplace_back(std::move(pattern),
+                                                       index);
   }
   return extractor;
 }
@@ -135,15 +142,15 @@ std::vector<KeyedClaim> ClaimExtractor::Extract(
     claim.sentence = std::string(text.substr(sentence.begin, sentence.size()));
   };
 
+  std::vector<re2::StringPiece> groups;  // reused across sentences
   for (const TextRange& range : segments.sentences) {
     const std::string_view sentence = text.substr(range.begin, range.size());
     const re2::StringPiece piece(sentence.data(), sentence.size());
 
-    for (const auto& mention : patterns_->person_mentions) {
+    for (const auto& [mention, group] : patterns_->person_mentions) {
       re2::StringPiece input = piece;
       re2::StringPiece name;
-      const int group = mention->NamedCapturingGroups().at("name");
-      std::vector<re2::StringPiece> groups(group + 1);
+      groups.resize(group + 1);
       while (!input.empty() &&
              mention->Match(input, 0, input.size(), RE2::UNANCHORED,
                             groups.data(), group + 1)) {
