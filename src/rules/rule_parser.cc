@@ -187,10 +187,11 @@ absl::StatusOr<std::string> Expand(
   out.reserve(value.size());
   for (size_t i = 0; i < value.size(); ++i) {
     if (value[i] == '\\' && i + 1 < value.size()) {
-      // \{ stays a literal brace, and \p{Lu} a Unicode class.
+      // \{ stays a literal brace, \p{Lu} a Unicode class and \x{2019} a
+      // code point: none of them is a sub-pattern reference.
       size_t end = i + 2;
-      if ((value[i + 1] == 'p' || value[i + 1] == 'P') && end < value.size() &&
-          value[end] == '{') {
+      if ((value[i + 1] == 'p' || value[i + 1] == 'P' || value[i + 1] == 'x') &&
+          end < value.size() && value[end] == '{') {
         size_t close = value.find('}', end);
         end = close == std::string_view::npos ? value.size() : close + 1;
       }

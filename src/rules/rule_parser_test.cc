@@ -70,6 +70,15 @@ rule r { kind attribution match "\w{1,3} {2}" message "m" })pack",
   EXPECT_EQ(pack->rules[0].patterns[0].regex, R"(\w{1,3} {2})");
 }
 
+TEST(ParseRulePackTest, LeavesCodePointEscapesAlone) {
+  // {C0} would read as a sub-pattern name were it not part of \x{C0}.
+  auto pack = ParseRulePack(R"pack(pack p
+rule r { kind attribution match "[A-Z\x{C0}-\x{DE}]" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, R"([A-Z\x{C0}-\x{DE}])");
+}
+
 TEST(ParseRulePackTest, IgnoresComments) {
   auto pack = ParseRulePack(R"pack(# a comment
 pack p  # trailing
