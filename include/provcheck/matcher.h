@@ -3,6 +3,7 @@
 #ifndef PROVCHECK_MATCHER_H_
 #define PROVCHECK_MATCHER_H_
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -83,7 +84,8 @@ class Matcher {
 
   std::vector<RulePack> packs_;
   std::vector<CompiledPattern> patterns_;
-  std::unique_ptr<Prefilter> prefilter_;
+  // One per scope: line, sentence, document.
+  std::array<std::unique_ptr<Prefilter>, 3> prefilters_;
   std::string digest_;
 };
 

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "common/sha256.h"
 #include "provcheck/source_name.h"
 #include "re2/filtered_re2.h"
@@ -22,17 +24,47 @@ struct Matcher::CompiledPattern {
   std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rejects;
 };
 
-// The one-pass prefilter. FilteredRE2 works out, for every pattern, the
-// literal strings ("atoms") a match must contain; one case-insensitive
-// RE2::Set of all atoms finds which of them a segment holds, and only the
-// patterns those atoms allow run their own RE2. A set of the full patterns
-// was the first design: its DFA, the union of large Unicode-class patterns,
-// thrashed at under 1 MB/s (bench/README.md).
+// The one-pass prefilter, one per scope. FilteredRE2 works out, for every
+// pattern, the literal strings ("atoms") a match must contain; one
+// case-insensitive RE2::Set of all atoms finds which of them a segment holds,
+// and only the patterns those atoms allow run their own RE2. A set of the
+// full patterns was the first design: its DFA, the union of large
+// Unicode-class patterns, thrashed at under 1 MB/s (bench/README.md). Each
+// scope has its own atoms, so a line is not scanned for the words of
+// sentence patterns, nor the other way round.
 struct Matcher::Prefilter {
   re2::FilteredRE2 filter{kMinAtomLength};
   std::unique_ptr<RE2::Set> atoms;  // null when no pattern has an atom
+  std::vector<int> pattern_ids;     // filter's id -> index into patterns_
   // Atoms shorter than this filter too little to be worth matching.
   static constexpr int kMinAtomLength = 3;
+
+  // FilteredRE2::AllPotentials allocates and walks its whole prefilter tree
+  // on every call: 7 us a segment, more than the atom scan and the pattern
+  // runs together. Many segments hold the same atoms ("said" alone is the
+  // commonest), so the answers are remembered, up to a bound that keeps
+  // memory flat on any corpus.
+  static constexpr size_t kMaxRemembered = 1 << 16;
+  absl::Mutex mutex;
+  absl::flat_hash_map<std::vector<int>, std::vector<int>> potentials
+      ABSL_GUARDED_BY(mutex);
+
+  // Indexes into patterns_ of the patterns that can match a segment holding
+  // `atom_ids` (sorted), in ascending order.
+  void Potentials(const std::vector<int>& atom_ids, std::vector<int>& out) {
+    {
+      absl::ReaderMutexLock lock(&mutex);
+      if (auto it = potentials.find(atom_ids); it != potentials.end()) {
+        out = it->second;
+        return;
+      }
+    }
+    filter.AllPotentials(atom_ids, &out);
+    for (int& id : out) id = pattern_ids[id];
+    std::sort(out.begin(), out.end());
+    absl::MutexLock lock(&mutex);
+    if (potentials.size() < kMaxRemembered) potentials.emplace(atom_ids, out);
+  }
 };
 
 namespace {
@@ -51,6 +83,18 @@ size_t NextCodePoint(re2::StringPiece text, size_t position) {
     ++position;
   }
   return position;
+}
+
+size_t ScopeIndex(Scope scope) {
+  switch (scope) {
+    case Scope::kLine:
+      return 0;
+    case Scope::kSentence:
+      return 1;
+    case Scope::kDocument:
+      return 2;
+  }
+  return 2;
 }
 
 RE2::Options PatternOptions() {
@@ -80,7 +124,9 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
   std::unique_ptr<Matcher> matcher(new Matcher());
   matcher->packs_ = std::move(packs);
   const RE2::Options options = PatternOptions();
-  matcher->prefilter_ = std::make_unique<Prefilter>();
+  for (auto& prefilter : matcher->prefilters_) {
+    prefilter = std::make_unique<Prefilter>();
+  }
 
   std::string fingerprint;
   for (const RulePack& pack : matcher->packs_) {
@@ -131,36 +177,41 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
         }
         compiled.rejects = rejects;
         compiled.regex = std::move(regex);
+        Prefilter& prefilter = *matcher->prefilters_[ScopeIndex(rule.scope)];
         int id = -1;
-        if (matcher->prefilter_->filter.Add(pattern.regex, options, &id) !=
-                RE2::NoError ||
-            id != static_cast<int>(matcher->patterns_.size())) {
+        if (prefilter.filter.Add(pattern.regex, options, &id) != RE2::NoError ||
+            id != static_cast<int>(prefilter.pattern_ids.size())) {
           return absl::InternalError("error: rule " + rule.id +
                                      ": the prefilter refused a pattern RE2 "
                                      "accepted");
         }
+        prefilter.pattern_ids.push_back(
+            static_cast<int>(matcher->patterns_.size()));
         matcher->patterns_.push_back(std::move(compiled));
       }
     }
   }
-  std::vector<std::string> atoms;
-  matcher->prefilter_->filter.Compile(&atoms);
-  if (!atoms.empty()) {
+  for (auto& prefilter : matcher->prefilters_) {
+    // FilteredRE2 refuses to compile with no patterns; such a scope never
+    // matches anything.
+    if (prefilter->pattern_ids.empty()) continue;
+    std::vector<std::string> atoms;
+    prefilter->filter.Compile(&atoms);
+    if (atoms.empty()) continue;
     RE2::Options atom_options = options;
     atom_options.set_case_sensitive(false);  // atoms are lower case
     auto set = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
     for (const std::string& atom : atoms) {
       if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
         return absl::InternalError(
-            "error: an atom of the prefilter does not "
-            "compile");
+            "error: an atom of the prefilter does not compile");
       }
     }
     if (!set->Compile()) {
       return absl::ResourceExhaustedError(
           "error: the prefilter's atoms are too many to compile together");
     }
-    matcher->prefilter_->atoms = std::move(set);
+    prefilter->atoms = std::move(set);
   }
   matcher->digest_ = Sha256Hex(fingerprint);
   return matcher;
@@ -226,19 +277,18 @@ void Matcher::MatchSegment(Scope scope, std::string_view text, TextRange range,
                            size_t segment_index, Scratch& scratch,
                            std::vector<RuleMatch>& out) const {
   if (range.size() == 0) return;
+  Prefilter& prefilter = *prefilters_[ScopeIndex(scope)];
+  if (prefilter.pattern_ids.empty()) return;
   scratch.atoms.clear();
-  if (prefilter_->atoms) {
-    prefilter_->atoms->Match(
+  if (prefilter.atoms) {
+    prefilter.atoms->Match(
         re2::StringPiece(text.data() + range.begin, range.size()),
         &scratch.atoms);
   }
-  prefilter_->filter.AllPotentials(scratch.atoms, &scratch.potentials);
-  std::sort(scratch.potentials.begin(), scratch.potentials.end());
+  std::sort(scratch.atoms.begin(), scratch.atoms.end());
+  prefilter.Potentials(scratch.atoms, scratch.potentials);
   for (int id : scratch.potentials) {
-    const CompiledPattern& pattern = patterns_[id];
-    if (pattern.rule->scope == scope) {
-      FindAll(pattern, text, range, segment_index, out);
-    }
+    FindAll(patterns_[id], text, range, segment_index, out);
   }
 }
 
