@@ -20,6 +20,10 @@ struct DocumentOutcome {
   absl::Status status;   // not OK when the input could not be analysed
   Diagnostics warnings;  // e.g. invalid UTF-8 that was repaired
   std::string sha256;    // of the bytes read, when they could be read
+  // The file's text as analysed (invalid UTF-8 repaired): suppressions and
+  // finding fingerprints are read from it, so that they see exactly the
+  // bytes the findings' positions refer to, without a second read.
+  std::string original;
   DocumentMetadata metadata;
   // Empty when the input failed, or when `unchanged` said its stored
   // results stand.
@@ -48,9 +52,9 @@ void AnalyzePaths(const std::vector<std::string>& paths,
 // returns their keyed claims, ordered by path and position. Unreadable paths
 // are skipped here; the analysis pass reports them. "-" (stdin) is skipped:
 // it can be read only once.
-std::vector<KeyedClaim> CollectKeyedClaims(const std::vector<std::string>& paths,
-                                           const ClaimExtractor& extractor,
-                                           int threads);
+std::vector<KeyedClaim> CollectKeyedClaims(
+    const std::vector<std::string>& paths, const ClaimExtractor& extractor,
+    int threads);
 
 }  // namespace provcheck
 

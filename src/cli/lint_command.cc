@@ -154,23 +154,6 @@ std::vector<RuleInfo> DescribeRules(const Matcher& matcher,
   return out;
 }
 
-// The file's bytes, for suppressions and fingerprints, when they are still
-// the bytes that were analysed.
-std::string OriginalText(const DocumentOutcome& outcome) {
-  if (outcome.path == "-") return "";
-  std::ifstream in(outcome.path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string bytes = text.str();
-  if (Sha256Hex(bytes) != outcome.sha256) {
-    std::cerr << outcome.path
-              << ": warning: changed while it was being checked; its "
-                 "suppressions are not applied\n";
-    return "";
-  }
-  return bytes;
-}
-
 }  // namespace
 
 int RunLint(const LintOptions& options) {
@@ -191,6 +174,7 @@ int RunLint(const LintOptions& options) {
                                          config->min_level.value_or("info")))
                            .value_or(Severity::kInfo);
   settings.min_score = options.min_score;
+  settings.line_hashes = options.format == "sarif";
 
   std::optional<Baseline> baseline;
   if (!options.baseline.empty() && options.write_baseline.empty()) {
@@ -279,9 +263,9 @@ int RunLint(const LintOptions& options) {
       return;
     }
     ++summary.documents;
-    const std::string original = OriginalText(outcome);
-    PolicyOutcome checked = policy.Apply(*std::move(outcome.result), original,
-                                         FormatForPath(outcome.path));
+    PolicyOutcome checked =
+        policy.Apply(*std::move(outcome.result), outcome.original,
+                     FormatForPath(outcome.path));
     failed |= checked.failed;
     hidden_failing += checked.hidden_failing;
     for (const Notice& notice : checked.report.notices) {

@@ -141,8 +141,12 @@ PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
     ApplySourceLists(finding);
 
     const std::string_view line = LineOf(original, finding.start.line);
+    // Two SHA-256s a finding were a tenth of a lint's time; only baselines
+    // read the fingerprint, and only SARIF the line hash.
     const std::string fingerprint =
-        FindingFingerprint(finding.rule_id, finding.text, line);
+        record_ != nullptr || baseline_ != nullptr
+            ? FindingFingerprint(finding.rule_id, finding.text, line)
+            : std::string();
     if (record_ != nullptr) {
       record_->Add(path, finding.rule_id, fingerprint, finding.start.line,
                    finding.text);
@@ -164,7 +168,8 @@ PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
       continue;
     }
     outcome.failed |= fails;
-    hashes.push_back(original.empty() ? "" : LineHash(line));
+    hashes.push_back(
+        original.empty() || !settings_.line_hashes ? "" : LineHash(line));
     kept.push_back(std::move(finding));
   }
 

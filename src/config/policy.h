@@ -25,6 +25,8 @@ struct PolicySettings {
   std::optional<Severity> fail_level = Severity::kError;  // nullopt: none
   Severity min_level = Severity::kInfo;
   std::optional<double> min_score;  // overrides the config's top level
+  // Hash each finding's line for the report (SARIF's partialFingerprints).
+  bool line_hashes = false;
 };
 
 struct PolicyOutcome {
@@ -42,8 +44,9 @@ class Policy {
          const SourceRegistry* sources, Baseline* baseline, Baseline* record,
          const ChangedLines* changed);
 
-  // `original` is the document's file text ("" when unknown, e.g. stdin:
-  // then no suppression is read and fingerprints use the finding alone).
+  // `original` is the document's text as analysed, standard input's too
+  // ("" when unknown: then no suppression is read and fingerprints use the
+  // finding alone).
   PolicyOutcome Apply(DocumentResult result, std::string_view original,
                       Format format);
 

@@ -8,6 +8,7 @@
 namespace provcheck {
 namespace {
 
+using ::testing::Each;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -72,6 +73,20 @@ TEST(PolicyTest, WithoutConfigEveryFindingIsShownUnchanged) {
                           "boilerplate.navigation", "citation.source-label"));
   EXPECT_FALSE(outcome.failed);
   EXPECT_THAT(outcome.report.line_hashes, SizeIs(3));
+}
+
+TEST(PolicyTest, HashesFindingLinesOnlyWhenAsked) {
+  const Config config;
+  Policy plain(config, {}, nullptr, nullptr, nullptr, nullptr);
+  EXPECT_THAT(
+      plain.Apply(MakeResult(), kText, Format::kMarkdown).report.line_hashes,
+      Each(IsEmpty()));
+  PolicySettings settings;
+  settings.line_hashes = true;
+  Policy hashing(config, settings, nullptr, nullptr, nullptr, nullptr);
+  EXPECT_THAT(
+      hashing.Apply(MakeResult(), kText, Format::kMarkdown).report.line_hashes,
+      Each(SizeIs(16)));
 }
 
 TEST(PolicyTest, AnOffRuleDisappears) {

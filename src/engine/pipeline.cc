@@ -31,6 +31,7 @@ DocumentOutcome AnalyzeOne(const std::string& path,
     return outcome;
   }
   outcome.result = AnalyzeDocument(*document, config);
+  outcome.original = std::move(document->original);
   return outcome;
 }
 
