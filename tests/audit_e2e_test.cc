@@ -239,8 +239,12 @@ TEST_F(AuditTest, KilledAuditLeavesAConsistentDatabaseAndResumes) {
   constexpr int kDocuments = 1500;
   for (int i = 0; i < kDocuments; ++i) {
     std::ofstream(corpus / ("doc" + std::to_string(10000 + i) + ".txt"))
-        << "Mayor Ann Lee said the bridge " << i << " would reopen in 2025.\n"
-        << "Critics argue it is unsafe. Officials said so.\n\nAdvertisement\n";
+        << "Mayor Ann Lee said the bridge " << i
+        << " would reopen in 2025.\n"
+        // Numbered, so that no long line recurs across the documents (that
+        // would be boilerplate.repeated-line, a fifth finding).
+        << "Critics argue bridge " << i
+        << " is unsafe. Officials said so.\n\nAdvertisement\n";
   }
   const pid_t child = fork();
   ASSERT_GE(child, 0);

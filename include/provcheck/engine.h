@@ -5,15 +5,15 @@
 #define PROVCHECK_ENGINE_H_
 
 #include <optional>
-
-#include "absl/container/flat_hash_map.h"
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "provcheck/document.h"
 #include "provcheck/finding.h"
 #include "provcheck/matcher.h"
+#include "provcheck/repetition.h"
 #include "provcheck/score.h"
 #include "provcheck/source_name.h"
 #include "provcheck/sources.h"
@@ -65,9 +65,16 @@ struct AnalysisConfig {
   ScoreWeights weights;
   // Contradiction findings by document path, from the cross-check pass;
   // null when there was none. They join the document's findings and score.
-  const absl::flat_hash_map<std::string, std::vector<Finding>>*
-      contradictions = nullptr;
+  const absl::flat_hash_map<std::string, std::vector<Finding>>* contradictions =
+      nullptr;
+  // Lines recurring across the run's documents, from the first pass; null
+  // when there was none. Each such line is a boilerplate finding.
+  const RepeatedLines* repeated_lines = nullptr;
 };
+
+// The rule id of a line flagged for recurring across documents: built in,
+// since no pattern can see other documents.
+inline constexpr char kRepeatedLineRuleId[] = "boilerplate.repeated-line";
 
 DocumentResult AnalyzeDocument(const Document& document,
                                const AnalysisConfig& config);

@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "provcheck/cross_check.h"
 #include "provcheck/diagnostic.h"
 #include "provcheck/engine.h"
+#include "provcheck/repetition.h"
 
 namespace provcheck {
 
@@ -48,13 +50,23 @@ void AnalyzePaths(const std::vector<std::string>& paths,
                   const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink);
 
-// The cross-check's first pass: reads every path on `threads` workers and
-// returns their keyed claims, ordered by path and position. Unreadable paths
-// are skipped here; the analysis pass reports them. "-" (stdin) is skipped:
-// it can be read only once.
-std::vector<KeyedClaim> CollectKeyedClaims(
-    const std::vector<std::string>& paths, const ClaimExtractor& extractor,
-    int threads);
+// What a first pass over the corpus gathers before any document can be
+// analysed: the keyed claims to cross-check, ordered by path and position,
+// and how often each long line recurs across documents.
+struct CorpusSignals {
+  std::vector<KeyedClaim> claims;
+  RepeatedLines repeated_lines;
+  // For each path holding repeated lines, which ones
+  // (RepeatedLines::RepeatedDigest).
+  absl::flat_hash_map<std::string, std::string> repeated_by_path;
+};
+
+// Reads every path on `threads` workers. Unreadable paths are skipped here;
+// the analysis pass reports them. "-" (stdin) is skipped: it can be read
+// only once.
+CorpusSignals CollectCorpusSignals(const std::vector<std::string>& paths,
+                                   const ClaimExtractor& extractor, int threads,
+                                   RepetitionOptions repetition = {});
 
 }  // namespace provcheck
 

@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "cli/commands.h"
 #include "cli/report_command.h"
+#include "common/sha256.h"
 #include "nlohmann/json.hpp"
 #include "provcheck/cross_check.h"
 #include "provcheck/ingest.h"
@@ -156,8 +157,9 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
   pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
   // Claims of this run's documents, and of every other document audited
   // before: contradictions with earlier audits count too.
-  std::vector<KeyedClaim> keyed =
-      CollectKeyedClaims(paths, *rules->extractor, pipeline.threads);
+  CorpusSignals signals =
+      CollectCorpusSignals(paths, *rules->extractor, pipeline.threads);
+  std::vector<KeyedClaim> keyed = std::move(signals.claims);
   absl::flat_hash_map<std::string, std::vector<KeyedClaim>> keyed_by_path;
   for (const KeyedClaim& claim : keyed)
     keyed_by_path[claim.path].push_back(claim);
@@ -173,8 +175,18 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
   const ContradictionMap contradictions = checker.Check();
   AnalysisConfig config = rules->config();
   config.contradictions = &contradictions;
-  // A document's contradictions depend on the other documents too: one that
-  // has or had any is analysed again, so its stored findings never go stale.
+  config.repeated_lines = &signals.repeated_lines;
+  // A document's repeated lines depend on the other documents: which of
+  // its lines recur is folded into the digest its findings are stored under,
+  // so they are reused only while the same lines recur.
+  auto DocumentDigest = [&](const std::string& path) {
+    auto it = signals.repeated_by_path.find(path);
+    return it == signals.repeated_by_path.end()
+               ? rules->digest
+               : Sha256Hex(rules->digest + "\nrepeated " + it->second);
+  };
+  // Its contradictions too: one that has or had any is analysed again, so
+  // its stored findings never go stale.
   absl::flat_hash_set<std::string> had_contradictions;
   if (sqlite3_stmt* query = nullptr;
       sqlite3_prepare_v2((*store)->handle(),
@@ -192,7 +204,7 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
     pipeline.unchanged = [&](const std::string& path, const std::string& sha) {
       auto it = stored.find(path);
       return it != stored.end() && it->second.sha256 == sha &&
-             it->second.rules_digest == rules->digest &&
+             it->second.rules_digest == DocumentDigest(path) &&
              !contradictions.contains(path) &&
              !had_contradictions.contains(path);
     };
@@ -228,7 +240,7 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
     } else {
       const DocumentResult& result = *outcome.result;
       saved = (*store)->SaveDocument(
-          *run_id, rules->digest, result, outcome.metadata,
+          *run_id, DocumentDigest(outcome.path), result, outcome.metadata,
           SourcesOf(result, *rules->sources), keyed_by_path[outcome.path]);
       rows.push_back(RowOf(result));
       ++totals.analysed;

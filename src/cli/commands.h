@@ -14,6 +14,7 @@
 #include "provcheck/engine.h"
 #include "provcheck/facts.h"
 #include "provcheck/matcher.h"
+#include "provcheck/pipeline.h"
 #include "provcheck/sources.h"
 
 namespace provcheck::cli {
@@ -106,12 +107,18 @@ struct LoadedRules {
 // Prints any error to stderr and returns nullopt.
 std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir);
 
-// The cross-check over `paths` (and `earlier` claims, from past audits):
-// contradiction findings by document path.
-ContradictionMap CrossCheckPaths(const LoadedRules& rules,
-                                 const std::vector<std::string>& paths,
-                                 int threads,
-                                 std::vector<KeyedClaim> earlier = {});
+// What the first pass over the corpus finds for the analysis pass.
+struct CorpusChecks {
+  ContradictionMap contradictions;  // findings by document path
+  RepeatedLines repeated_lines;
+};
+
+// The first pass over `paths`: their claims cross-checked among themselves
+// and against `earlier` claims (from past audits), and their recurring
+// lines counted.
+CorpusChecks CheckCorpus(const LoadedRules& rules,
+                         const std::vector<std::string>& paths, int threads,
+                         std::vector<KeyedClaim> earlier = {});
 
 int DefaultThreads();
 

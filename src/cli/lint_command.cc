@@ -236,16 +236,18 @@ int RunLint(const LintOptions& options) {
   }
   PipelineOptions pipeline;
   pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
-  // Contradictions need every document's claims before any document can be
-  // printed: a first, cheaper pass collects them (memory: the keyed claims
-  // only), then the analysis streams as before.
+  // Contradictions need every document's claims, and repeated lines every
+  // document's lines, before any document can be printed: a first, cheaper
+  // pass collects them (memory: the keyed claims and one hash per long
+  // line), then the analysis streams as before.
   // Standard input can be read only once, by the analysis pass.
   std::vector<std::string> cross_checked = paths;
   std::erase(cross_checked, "-");
-  const ContradictionMap contradictions =
-      CrossCheckPaths(*rules, cross_checked, pipeline.threads);
+  const CorpusChecks corpus =
+      CheckCorpus(*rules, cross_checked, pipeline.threads);
   AnalysisConfig analysis = rules->config();
-  analysis.contradictions = &contradictions;
+  analysis.contradictions = &corpus.contradictions;
+  analysis.repeated_lines = &corpus.repeated_lines;
 
   RunSummary summary;
   summary.unreadable = static_cast<int>(path_errors.size());

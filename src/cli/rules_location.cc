@@ -85,19 +85,21 @@ std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir) {
   for (const std::string& mention : rules.ledger.person_mentions) {
     ledger_digest += mention + "\n";
   }
-  rules.digest = Sha256Hex(rules.matcher->digest() + "\n" +
-                           rules.sources->digest() + "\n" +
-                           Sha256Hex(ledger_digest));
+  rules.digest =
+      Sha256Hex(rules.matcher->digest() + "\n" + rules.sources->digest() +
+                "\n" + Sha256Hex(ledger_digest));
   return rules;
 }
 
-ContradictionMap CrossCheckPaths(const LoadedRules& rules,
-                                 const std::vector<std::string>& paths,
-                                 int threads, std::vector<KeyedClaim> earlier) {
+CorpusChecks CheckCorpus(const LoadedRules& rules,
+                         const std::vector<std::string>& paths, int threads,
+                         std::vector<KeyedClaim> earlier) {
+  CorpusSignals signals =
+      CollectCorpusSignals(paths, *rules.extractor, threads);
   CrossChecker checker(rules.ledger);
-  checker.Add(CollectKeyedClaims(paths, *rules.extractor, threads));
+  checker.Add(std::move(signals.claims));
   checker.Add(std::move(earlier));
-  return checker.Check();
+  return CorpusChecks{checker.Check(), std::move(signals.repeated_lines)};
 }
 
 int DefaultThreads() {

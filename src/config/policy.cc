@@ -1,12 +1,14 @@
 #include "config/policy.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "config/glob.h"
 #include "config/suppress.h"
+#include "provcheck/engine.h"
 
 namespace provcheck {
 namespace {
@@ -77,12 +79,22 @@ std::optional<Severity> Policy::TopLevelSeverity(const Rule& rule) const {
 
 absl::Status Policy::CheckRuleNames(
     const std::vector<const Rule*>& rules) const {
+  // Findings no pattern makes, since they compare documents: they can be
+  // configured like any rule's.
+  static constexpr std::array<std::string_view, 4> kBuiltIn = {
+      kRepeatedLineRuleId, "contradiction.event-date",
+      "contradiction.name-variant", "contradiction.quantity"};
   auto check = [&](const RuleSettings& settings) -> absl::Status {
     for (const RuleSettingEntry& entry : settings.entries) {
       const bool named =
-          std::any_of(rules.begin(), rules.end(), [&](const Rule* rule) {
-            return RulePatternMatches(entry.pattern, rule->id);
-          });
+          std::any_of(rules.begin(), rules.end(),
+                      [&](const Rule* rule) {
+                        return RulePatternMatches(entry.pattern, rule->id);
+                      }) ||
+          std::any_of(kBuiltIn.begin(), kBuiltIn.end(),
+                      [&](std::string_view id) {
+                        return RulePatternMatches(entry.pattern, id);
+                      });
       if (named) continue;
       return absl::InvalidArgumentError(absl::StrCat(
           entry.location.file, ":", entry.location.line, ":",

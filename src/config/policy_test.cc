@@ -263,5 +263,13 @@ TEST(PolicyTest, ConfigNamesThatMatchNoRuleAreErrors) {
                 "no loaded rule or pack has this name"));
 }
 
+TEST(PolicyTest, BuiltInCrossDocumentRulesCanBeConfigured) {
+  const Config config = ParseOk(
+      "[rules]\n\"boilerplate.repeated-line\" = \"off\"\n"
+      "\"contradiction.*\" = \"warning\"\n");
+  Policy policy(config, {}, nullptr, nullptr, nullptr, nullptr);
+  EXPECT_TRUE(policy.CheckRuleNames({}).ok());
+}
+
 }  // namespace
 }  // namespace provcheck

@@ -4,6 +4,7 @@
 #include <array>
 #include <tuple>
 
+#include "absl/strings/str_cat.h"
 #include "provcheck/segment.h"
 
 namespace provcheck {
@@ -241,6 +242,35 @@ DocumentResult AnalyzeDocument(const Document& document,
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate) {
       boilerplate_line[RangeIndexOf(segments.lines, match.begin)] = true;
+    }
+  }
+  if (config.repeated_lines != nullptr) {
+    for (const auto& [index, documents] :
+         config.repeated_lines->Repeated(text, segments)) {
+      (void)documents;
+      if (boilerplate_line[index]) continue;  // a rule named it already
+      boilerplate_line[index] = true;
+      const TextRange& line = segments.lines[index];
+      const std::string_view content = text.substr(line.begin, line.size());
+      const size_t lead = content.find_first_not_of(" \t\r\f\v");
+      const size_t last = content.find_last_not_of(" \t\r\f\v");
+      Finding finding;
+      finding.rule_id = kRepeatedLineRuleId;
+      finding.kind = Kind::kBoilerplate;
+      finding.severity = Severity::kWarning;
+      finding.begin = line.begin + lead;
+      finding.end = line.begin + last + 1;
+      std::tie(finding.start, finding.stop) =
+          SpanPositions(document, original_lines, finding.begin, finding.end);
+      // The threshold, not the count: the count grows with the corpus, and
+      // an audit reuses findings whose lines are still repeated.
+      finding.message = absl::StrCat(
+          "Line recurs word for word in ",
+          config.repeated_lines->options().min_documents,
+          " or more documents of this run: page furniture or a standing "
+          "footer, not this article's own text");
+      finding.text = std::string(content.substr(lead, last + 1 - lead));
+      result.findings.push_back(std::move(finding));
     }
   }
   if (config.contradictions != nullptr) {

@@ -93,9 +93,13 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   for (std::thread& worker : workers) worker.join();
 }
 
-std::vector<KeyedClaim> CollectKeyedClaims(
-    const std::vector<std::string>& paths, const ClaimExtractor& extractor,
-    int threads) {
+CorpusSignals CollectCorpusSignals(const std::vector<std::string>& paths,
+                                   const ClaimExtractor& extractor, int threads,
+                                   RepetitionOptions repetition) {
+  CorpusSignals signals{{}, RepeatedLines(repetition), {}};
+  // Per path, so that lines are counted in input order after the workers
+  // finish: which of two copies counts must not depend on thread timing.
+  std::vector<RepeatedLines::DocumentLines> lines(paths.size());
   std::atomic<size_t> next{0};
   std::vector<std::vector<KeyedClaim>> per_worker(std::max(1, threads));
   auto work = [&](std::vector<KeyedClaim>& out) {
@@ -105,8 +109,10 @@ std::vector<KeyedClaim> CollectKeyedClaims(
       Diagnostics ignored;
       auto document = ReadDocument(paths[index], &ignored);
       if (!document.ok()) continue;
-      std::vector<KeyedClaim> claims =
-          extractor.Extract(*document, Segment(document->text));
+      const Segmentation segments = Segment(document->text);
+      lines[index] =
+          signals.repeated_lines.Fingerprint(document->text, segments);
+      std::vector<KeyedClaim> claims = extractor.Extract(*document, segments);
       std::move(claims.begin(), claims.end(), std::back_inserter(out));
     }
   };
@@ -116,17 +122,25 @@ std::vector<KeyedClaim> CollectKeyedClaims(
   }
   work(per_worker[0]);
   for (std::thread& worker : workers) worker.join();
-  std::vector<KeyedClaim> all;
+  for (const RepeatedLines::DocumentLines& document : lines) {
+    signals.repeated_lines.Count(document);
+  }
+  for (size_t index = 0; index < paths.size(); ++index) {
+    std::string digest = signals.repeated_lines.RepeatedDigest(lines[index]);
+    if (!digest.empty()) {
+      signals.repeated_by_path[paths[index]] = std::move(digest);
+    }
+  }
   for (auto& claims : per_worker) {
-    std::move(claims.begin(), claims.end(), std::back_inserter(all));
+    std::move(claims.begin(), claims.end(), std::back_inserter(signals.claims));
   }
   // Workers finish in any order; the report must not.
-  std::sort(all.begin(), all.end(),
+  std::sort(signals.claims.begin(), signals.claims.end(),
             [](const KeyedClaim& a, const KeyedClaim& b) {
               return std::tie(a.path, a.begin, a.type) <
                      std::tie(b.path, b.begin, b.type);
             });
-  return all;
+  return signals;
 }
 
 }  // namespace provcheck
