@@ -240,8 +240,13 @@ DocumentResult AnalyzeDocument(const Document& document,
       antecedent_line = line;
     }
     result.findings.push_back(std::move(finding));
-    if (rule.kind == Kind::kBoilerplate) {
-      boilerplate_line[RangeIndexOf(segments.lines, match.begin)] = true;
+    if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {
+      // A document-scope finding (a menu, a link list) spans lines.
+      const size_t last = RangeIndexOf(segments.lines, match.end - 1);
+      for (size_t i = RangeIndexOf(segments.lines, match.begin);
+           i <= last && i < boilerplate_line.size(); ++i) {
+        boilerplate_line[i] = true;
+      }
     }
   }
   if (config.repeated_lines != nullptr) {

@@ -31,6 +31,12 @@ rule claim {
   message "Unattributed"
   unless-near attribution within 1
 }
+rule menu {
+  kind boilerplate
+  scope document
+  match "(?m)(?:^MENU [a-z]+\n){2,}"
+  message "Menu"
+}
 )pack";
 
 class AnalyzeDocumentTest : public ::testing::Test {
@@ -56,6 +62,13 @@ class AnalyzeDocumentTest : public ::testing::Test {
 
   std::unique_ptr<Matcher> matcher_;
 };
+
+TEST_F(AnalyzeDocumentTest, BoilerplateSpanningLinesMarksEveryLineItCovers) {
+  const DocumentResult result =
+      Analyze("Story text.\nMENU home\nMENU news\nMENU sport\nMore text.\n");
+  EXPECT_EQ(result.stats.lines, 5);
+  EXPECT_EQ(result.stats.boilerplate_lines, 3);
+}
 
 TEST_F(AnalyzeDocumentTest, VagueFindingYieldsToAnOverlappingAttribution) {
   const DocumentResult result =
