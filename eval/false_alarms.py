@@ -11,7 +11,6 @@ import gzip
 import hashlib
 import html
 import os
-import random
 import re
 import sys
 import time
@@ -197,7 +196,10 @@ def add_rows(sec, label, c, by_kind, footer_label):
 # ---------------------------------------------------------------- sample
 
 def draw_sample(pool, n=SAMPLE_SIZE, seed=SAMPLE_SEED):
-    """Stratified by kind: N split as evenly as the kinds allow, seeded."""
+    """Stratified by kind: N split as evenly as the kinds allow, seeded.
+    Within a kind, the findings whose seeded hash of their key is smallest
+    are drawn, so a rule change swaps only the items it adds or removes and
+    the verdicts already in eval/review.tsv keep counting."""
     pool = sorted(pool, key=lambda x: (x[0], x[1], x[2]["line"], x[2]["column"], x[2]["rule"]))
     by_kind = defaultdict(list)
     for item in pool:
@@ -210,10 +212,12 @@ def draw_sample(pool, n=SAMPLE_SIZE, seed=SAMPLE_SEED):
             if left and quota[k] < len(by_kind[k]):
                 quota[k] += 1
                 left -= 1
-    rng = random.Random(seed)
+    def rank(item):
+        key = finding_key(item[0], item[1], item[2])
+        return hashlib.sha1(("%d:%s" % (seed, key)).encode("utf-8")).hexdigest()
     out = []
     for k in kinds:
-        out += rng.sample(by_kind[k], quota[k])
+        out += sorted(by_kind[k], key=rank)[:quota[k]]
     return out
 
 
@@ -229,6 +233,9 @@ def write_sample(sample, path=SAMPLE_PATH):
             if fd.get("source"):
                 f.write("    source : %s\n" % fd["source"])
             f.write("    finding: %s\n" % fd.get("text", ""))
+            for rel in fd.get("related", []):
+                f.write("    related: %s:%s %s\n" % (rel.get("path", ""), rel.get("line", ""),
+                                                   rel.get("message", "")))
             li = fd["line"] - 1
             prev = next((lines[j] for j in range(li - 1, -1, -1) if lines[j].strip()), "")
             nxt = next((lines[j] for j in range(li + 1, len(lines)) if lines[j].strip()), "")
