@@ -316,10 +316,24 @@ ContradictionMap CrossChecker::Check() const {
     }
     return smallest;
   };
+  // A spelling used in at least kMajority times as many documents as
+  // another (and in kMajority or more) is taken as the right one: its
+  // documents are not flagged, only the rare spelling's are. Otherwise one
+  // misspelt story would put a finding on every story that spells the name
+  // right.
+  constexpr size_t kMajority = 3;
   for (const auto& [key, members] : by_key_) {
     const size_t bar = key.rfind('|');
     const std::string_view key_entity =
         std::string_view(key).substr(bar == std::string::npos ? 0 : bar + 1);
+    absl::flat_hash_map<std::string_view, absl::flat_hash_set<std::string_view>>
+        documents_by_spelling;
+    if (key.starts_with("p|")) {
+      for (size_t index : members) {
+        documents_by_spelling[claims_[index].person].insert(
+            claims_[index].path);
+      }
+    }
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const size_t i = members[x], j = members[y];
@@ -368,6 +382,9 @@ ContradictionMap CrossChecker::Check() const {
           for (auto [self, other] : {std::pair{i, j}, std::pair{j, i}}) {
             const KeyedClaim& c = claims_[self];
             const KeyedClaim& d = claims_[other];
+            const size_t mine = documents_by_spelling[c.person].size();
+            const size_t theirs = documents_by_spelling[d.person].size();
+            if (mine >= kMajority && mine >= kMajority * theirs) continue;
             Finding& finding = finding_for(
                 self, "contradiction.name-variant", Severity::kWarning,
                 "\u201C" + c.person + "\u201D here; \u201C" + d.person +

@@ -116,6 +116,18 @@ TEST_F(CrossCheckTest, SpellingVariantsOfOnePersonAreFlaggedOnBothSides) {
   EXPECT_THAT(found.at("a.txt")[0].related, SizeIs(2));
 }
 
+TEST_F(CrossCheckTest, TheSpellingMostDocumentsUseIsNotFlagged) {
+  const ContradictionMap found =
+      Check({{"rare.txt", "Minister Anthony Harlow spoke."},
+             {"a.txt", "Minister Antony Harlow spoke."},
+             {"b.txt", "Minister Antony Harlow arrived."},
+             {"c.txt", "Minister Antony Harlow left."}});
+  EXPECT_TRUE(found.contains("rare.txt"));
+  EXPECT_FALSE(found.contains("a.txt"));
+  EXPECT_FALSE(found.contains("b.txt"));
+  EXPECT_FALSE(found.contains("c.txt"));
+}
+
 TEST_F(CrossCheckTest, PeopleWhoShareASurnameAreNotVariants) {
   EXPECT_THAT(Check({{"a.txt", "Minister Martin Harlow spoke."},
                      {"b.txt", "Minister Martina Harlow spoke."},
