@@ -76,6 +76,9 @@ struct Rule {
   // how an unattributed claim knows that its speaker is named nearby.
   std::vector<Kind> unless_near;
   int reach = 0;
+  // `within N across-paragraphs`: the sentences in reach may stand in other
+  // paragraphs, as in wire copy, where every sentence is its own paragraph.
+  bool reach_across_paragraphs = false;
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker.
   std::vector<std::pair<std::string, Pattern>> rejects;

@@ -188,7 +188,8 @@ DocumentResult AnalyzeDocument(const Document& document,
     const size_t last =
         std::min(sentence_kinds.size() - 1, candidate.sentence + rule.reach);
     for (size_t s = first; s <= last; ++s) {
-      if (segments.sentence_line[s] == line && (sentence_kinds[s] & wanted)) {
+      if ((rule.reach_across_paragraphs || segments.sentence_line[s] == line) &&
+          (sentence_kinds[s] & wanted)) {
         candidate.kept = false;
         break;
       }

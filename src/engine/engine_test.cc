@@ -31,6 +31,12 @@ rule claim {
   message "Unattributed"
   unless-near attribution within 1
 }
+rule wire-claim {
+  kind unattributed-claim
+  match "^.*\d{3}.*cents.*$"
+  message "Unattributed"
+  unless-near attribution within 1 across-paragraphs
+}
 rule menu {
   kind boilerplate
   scope document
@@ -101,6 +107,19 @@ TEST_F(AnalyzeDocumentTest, SpeakerInAnotherParagraphIsOutOfReach) {
       Analyze("The deal was signed in 2019.\nLavrov said so.");
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[0].rule_id, "claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AcrossParagraphsReachesTheParagraphBefore) {
+  const DocumentResult result =
+      Analyze("Lavrov said so.\nThe bid was 250 cents a share.");
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {
+  const DocumentResult result =
+      Analyze("Lavrov said so.\nIt rained.\nThe bid was 250 cents a share.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "wire-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, ColumnsCountCodePointsNotBytes) {

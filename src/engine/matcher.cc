@@ -132,11 +132,11 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
   for (const RulePack& pack : matcher->packs_) {
     absl::StrAppend(&fingerprint, "pack ", pack.name, "\n");
     for (const Rule& rule : pack.rules) {
-      absl::StrAppend(&fingerprint, "rule ", rule.id, " ",
-                      std::string(KindName(rule.kind)), " ",
-                      std::string(SeverityName(rule.severity)), " ",
-                      std::string(ScopeName(rule.scope)), " ", rule.message,
-                      " ", rule.reach, "\n");
+      absl::StrAppend(
+          &fingerprint, "rule ", rule.id, " ", std::string(KindName(rule.kind)),
+          " ", std::string(SeverityName(rule.severity)), " ",
+          std::string(ScopeName(rule.scope)), " ", rule.message, " ",
+          rule.reach, rule.reach_across_paragraphs ? " across" : "", "\n");
       for (Kind kind : rule.yields_to) {
         absl::StrAppend(&fingerprint, "yields ", std::string(KindName(kind)));
       }

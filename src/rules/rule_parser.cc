@@ -118,7 +118,8 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
                             (x3::raw[identifier][on_value] % ',');
   auto const near_field = x3::raw[keyword("unless-near")][on_keyword] >
                           (x3::raw[identifier][on_value] % ',') >
-                          keyword("within") > x3::raw[number][on_value];
+                          keyword("within") > x3::raw[number][on_value] >
+                          -x3::raw[keyword("across-paragraphs")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             x3::raw[identifier][on_value] >
                             x3::raw[quoted][on_quoted_value];
@@ -328,11 +329,15 @@ absl::StatusOr<Rule> BuildRule(
           first.text,
           Pattern{*std::move(regex), LocationOf(source, file, pattern.offset)});
     } else if (key == "unless-near") {
-      auto kinds =
-          ParseKinds(field.values, field.values.size() - 1, source, file);
+      size_t count = field.values.size();
+      if (field.values.back().text == "across-paragraphs") {
+        rule.reach_across_paragraphs = true;
+        --count;
+      }
+      auto kinds = ParseKinds(field.values, count - 1, source, file);
       if (!kinds.ok()) return kinds.status();
       rule.unless_near = *std::move(kinds);
-      rule.reach = std::stoi(field.values.back().text);
+      rule.reach = std::stoi(field.values[count - 1].text);
     }
   }
   auto missing = [&](std::string_view what) {

@@ -136,6 +136,23 @@ rule r {
   EXPECT_EQ(rule.rejects[0].first, "source");
 }
 
+TEST(ParseRulePackTest, ReadsUnlessNearAcrossParagraphs) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution, citation within 1 across-paragraphs
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_THAT(rule.unless_near,
+              ::testing::ElementsAre(Kind::kAttribution, Kind::kCitation));
+  EXPECT_EQ(rule.reach, 1);
+  EXPECT_TRUE(rule.reach_across_paragraphs);
+}
+
 TEST(ParseRulePackTest, SyntaxErrorNamesFileLineColumnAndShowsCaret) {
   auto pack = ParseRulePack(
       "pack p\nrule r {\n  kind attribution\n  mtch \"x\"\n}", "bad.rules");
