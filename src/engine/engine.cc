@@ -4,6 +4,7 @@
 #include <array>
 #include <tuple>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "provcheck/segment.h"
 
@@ -34,6 +35,64 @@ size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset) {
       [](size_t value, const TextRange& range) { return value < range.begin; });
   return it == ranges.begin() ? 0
                               : static_cast<size_t>(it - ranges.begin() - 1);
+}
+
+// What an anaphor can stand for.
+enum class Referent { kPerson = 0, kOrganisation = 1, kEither = 2 };
+
+Referent ReferentOf(std::string_view anaphor) {
+  std::string word = absl::AsciiStrToLower(std::string(anaphor));
+  if (word.starts_with("the ")) word = word.substr(4);
+  static constexpr std::string_view kPeople[] = {
+      "he",       "she",        "spokesman", "spokeswoman", "spokesperson",
+      "minister", "official",   "president", "mayor",       "senator",
+      "governor", "prosecutor", "lawyer",    "judge"};
+  for (std::string_view person : kPeople) {
+    if (word == person) return Referent::kPerson;
+  }
+  if (word == "they" || word == "statement") return Referent::kEither;
+  return Referent::kOrganisation;  // it, the company, the ministry, ...
+}
+
+// A named source is an organisation when a word of it says so (Corp,
+// Ministry, Bank, ...) or when it is one all-capital acronym (IMF, OPEC);
+// otherwise, and whenever a role is given, a person.
+bool LooksLikeOrganisation(std::string_view source, std::string_view role) {
+  if (!role.empty()) return false;
+  static constexpr std::string_view kOrganisationWords[] = {
+      "Corp",         "Corporation",  "Inc",        "Ltd",
+      "Plc",          "PLC",          "Co",         "Company",
+      "Group",        "Bank",         "Ministry",   "Department",
+      "Agency",       "Association",  "Union",      "Council",
+      "Commission",   "Committee",    "Party",      "Government",
+      "Office",       "Institute",    "University", "Fund",
+      "Authority",    "Board",        "Exchange",   "Federation",
+      "Organisation", "Organization", "Service",    "Police",
+      "Court",        "Army",         "Campaign",   "Administration",
+      "Foundation",   "Trust",        "Bureau",     "Airlines",
+      "Airways",      "Motors",       "Industries", "Holdings",
+      "Securities",   "Reuters",      "News",       "Times",
+      "Post",         "Journal",      "Club",       "League",
+      "Centre",       "Center"};
+  std::vector<std::string_view> words;
+  size_t begin = 0;
+  while (begin < source.size()) {
+    size_t end = source.find_first_of(" .,", begin);
+    if (end == std::string_view::npos) end = source.size();
+    if (end > begin) words.push_back(source.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  for (std::string_view word : words) {
+    for (std::string_view organisation : kOrganisationWords) {
+      if (word == organisation) return true;
+    }
+  }
+  if (words.size() == 1 && words[0].size() >= 2 &&
+      std::all_of(words[0].begin(), words[0].end(),
+                  [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return true;
+  }
+  return false;
 }
 
 bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
@@ -201,10 +260,17 @@ DocumentResult AnalyzeDocument(const Document& document,
 
   std::vector<bool> boilerplate_line(segments.lines.size(), false);
   // The speaker an anaphor ("he said", "the company said") refers back to:
-  // the last named source, if it was named within kAnaphorReach paragraphs.
+  // the last named source of a fitting kind (a person for "he", an
+  // organisation for "it" or "the company", either for "they"), if it was
+  // named within kAnaphorReach paragraphs. One list for all let "the
+  // company said" inherit a minister, and "the group said" a city.
   constexpr size_t kAnaphorReach = 3;
-  std::string antecedent;
-  size_t antecedent_line = 0;
+  struct Antecedent {
+    std::string name;
+    size_t line = 0;
+  };
+  std::array<Antecedent, 2> antecedents;  // by Referent: person, organisation
+  Antecedent latest;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
     const RuleMatch& match = *candidate.match;
@@ -216,10 +282,16 @@ DocumentResult AnalyzeDocument(const Document& document,
             CaptureValue(match.captures, "anaphor");
         !anaphor.empty()) {
       resolved = match.captures;
-      const bool in_reach = !antecedent.empty() && line >= antecedent_line &&
-                            line - antecedent_line <= kAnaphorReach;
+      const Referent referent = ReferentOf(anaphor);
+      const Antecedent& antecedent =
+          referent == Referent::kEither
+              ? latest
+              : antecedents[static_cast<int>(referent)];
+      const bool in_reach = !antecedent.name.empty() &&
+                            line >= antecedent.line &&
+                            line - antecedent.line <= kAnaphorReach;
       resolved.push_back(
-          Capture{"source", in_reach ? antecedent : std::string(anaphor)});
+          Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       captures = &resolved;
     }
     Finding finding;
@@ -237,8 +309,11 @@ DocumentResult AnalyzeDocument(const Document& document,
     finding.role = CleanSourceName(CaptureValue(*captures, "role"));
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
-      antecedent = finding.source;
-      antecedent_line = line;
+      latest = Antecedent{finding.source, line};
+      antecedents[static_cast<int>(
+          LooksLikeOrganisation(finding.source, finding.role)
+              ? Referent::kOrganisation
+              : Referent::kPerson)] = latest;
     }
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {

@@ -31,6 +31,11 @@ rule claim {
   message "Unattributed"
   unless-near attribution within 1
 }
+rule anaphor {
+  kind attribution
+  match "(?P<anaphor>[Hh]e|[Tt]he company|[Tt]hey) added"
+  message "Claim attributed to {source}"
+}
 rule wire-claim {
   kind unattributed-claim
   match "^.*\d{3}.*cents.*$"
@@ -120,6 +125,25 @@ TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {
       Analyze("Lavrov said so.\nIt rained.\nThe bid was 250 cents a share.");
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "wire-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AnAnaphorTakesTheLastSourceOfItsKind) {
+  const DocumentResult result = Analyze(
+      "Lavrov said so. State Department said no. He added more. The company "
+      "added less. They added nothing.");
+  std::vector<std::string> sources;
+  for (const Finding& finding : result.findings) {
+    sources.push_back(finding.source);
+  }
+  EXPECT_THAT(sources, ElementsAre("Lavrov", "State Department", "Lavrov",
+                                   "State Department", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
+  const DocumentResult result =
+      Analyze("Lavrov said so. The company added less.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].source, "company");  // cleaned, unresolved
 }
 
 TEST_F(AnalyzeDocumentTest, ColumnsCountCodePointsNotBytes) {
