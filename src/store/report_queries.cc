@@ -14,6 +14,7 @@
 #include "provcheck/report_data.h"
 #include "provcheck/rule.h"
 #include "provcheck/store.h"
+#include "store/rows.h"
 
 namespace provcheck {
 namespace {
@@ -53,20 +54,16 @@ class Statement {
   }
   int Step() { return sqlite3_step(stmt_); }
 
-  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  int64_t Int(int column) const { return store::ColumnInt(stmt_, column); }
   int IntAsInt(int column) const {
-    return static_cast<int>(sqlite3_column_int64(stmt_, column));
+    return store::ColumnIntAsInt(stmt_, column);
   }
-  double Real(int column) const { return sqlite3_column_double(stmt_, column); }
-  bool IsNull(int column) const {
-    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-  }
+  double Real(int column) const { return store::ColumnReal(stmt_, column); }
+  bool IsNull(int column) const { return store::ColumnIsNull(stmt_, column); }
   std::string Text(int column) const {
-    const unsigned char* text = sqlite3_column_text(stmt_, column);
-    if (text == nullptr) return "";
-    return std::string(reinterpret_cast<const char*>(text),
-                       sqlite3_column_bytes(stmt_, column));
+    return store::ColumnText(stmt_, column);
   }
+  sqlite3_stmt* get() const { return stmt_; }
   int Columns() const { return sqlite3_column_count(stmt_); }
 
  private:
@@ -87,16 +84,6 @@ constexpr std::string_view kDocumentsSql =
     "WHERE ?1 IS NULL OR d.id IN "
     "(SELECT document_id FROM run_documents WHERE run_id = ?1) "
     "ORDER BY d.path";
-
-constexpr std::string_view kFindingsSql =
-    "SELECT id, rule, kind, severity, line, column, end_line, end_column, "
-    "begin_offset, end_offset, message, text, source, role FROM findings "
-    "WHERE document_id = ?1 ORDER BY line, column, id";
-
-constexpr std::string_view kClaimsSql =
-    "SELECT line, column, end_line, end_column, begin_offset, end_offset, "
-    "text, sourcing, source, source_type, reliability, cue, rule, credit "
-    "FROM claims WHERE document_id = ?1 ORDER BY id";
 
 // What a column of the contradictions table holds. Schema v2 keeps one row
 // per contradiction finding: its document and position, and one related
@@ -142,7 +129,12 @@ ColumnRole RoleOf(const std::string& name) {
 
 struct ReportReader::Statements {
   explicit Statements(sqlite3* db)
-      : findings(db, kFindingsSql), claims(db, kClaimsSql) {}
+      : findings(db, absl::StrCat("SELECT ", store::kFindingColumns,
+                                  " FROM findings WHERE document_id = ?1 "
+                                  "ORDER BY line, column, id")),
+        claims(db, absl::StrCat("SELECT ", store::kClaimColumns,
+                                " FROM claims WHERE document_id = ?1 "
+                                "ORDER BY id")) {}
   Statement findings;
   Statement claims;
 };
@@ -272,32 +264,18 @@ absl::StatusOr<ReportDocumentDetail> ReportReader::Detail(
   findings.Bind(1, document_id);
   int rc;
   while ((rc = findings.Step()) == SQLITE_ROW) {
-    const std::string kind_name = findings.Text(2);
-    const std::optional<Kind> kind = ParseKind(kind_name);
-    const std::optional<Severity> severity = ParseSeverity(findings.Text(3));
-    if (!kind.has_value() || !severity.has_value()) {
-      const int64_t id = findings.Int(0);
+    absl::StatusOr<store::FindingRow> row =
+        store::ReadFindingRow(findings.get());
+    if (!row.ok()) {
       findings.Reset();
-      return absl::DataLossError(absl::StrCat(
-          "finding ", id, " has unknown kind '", kind_name, "' or severity"));
+      return row.status();
     }
     ReportFinding& item = detail.findings.emplace_back();
-    item.id = findings.Int(0);
-    Finding& f = item.finding;
-    f.rule_id = findings.Text(1);
-    f.kind = *kind;
-    f.severity = *severity;
-    f.start = {findings.IntAsInt(4), findings.IntAsInt(5)};
-    f.stop = {findings.IntAsInt(6), findings.IntAsInt(7)};
-    f.begin = static_cast<size_t>(findings.Int(8));
-    f.end = static_cast<size_t>(findings.Int(9));
-    f.message = findings.Text(10);
-    f.text = findings.Text(11);
-    f.source = findings.Text(12);
-    f.role = findings.Text(13);
+    item.id = row->id;
+    item.finding = std::move(row->finding);
     if (auto it = links.by_finding.find(item.id);
         it != links.by_finding.end()) {
-      f.related = it->second.related;
+      item.finding.related = it->second.related;
     }
   }
   findings.Reset();
@@ -307,25 +285,12 @@ absl::StatusOr<ReportDocumentDetail> ReportReader::Detail(
   claims.Reset();
   claims.Bind(1, document_id);
   while ((rc = claims.Step()) == SQLITE_ROW) {
-    const std::optional<Sourcing> sourcing = ParseSourcing(claims.Text(7));
-    if (!sourcing.has_value()) {
+    absl::StatusOr<Claim> claim = store::ReadClaimRow(claims.get());
+    if (!claim.ok()) {
       claims.Reset();
-      return absl::DataLossError(absl::StrCat(
-          "a claim of document ", document_id, " has an unknown sourcing"));
+      return claim.status();
     }
-    Claim& claim = detail.claims.emplace_back();
-    claim.start = {claims.IntAsInt(0), claims.IntAsInt(1)};
-    claim.stop = {claims.IntAsInt(2), claims.IntAsInt(3)};
-    claim.begin = static_cast<size_t>(claims.Int(4));
-    claim.end = static_cast<size_t>(claims.Int(5));
-    claim.text = claims.Text(6);
-    claim.sourcing = *sourcing;
-    claim.source = claims.Text(8);
-    claim.source_type = claims.Text(9);
-    claim.reliability = claims.Real(10);
-    claim.cue = claims.Text(11);
-    claim.rule_id = claims.Text(12);
-    claim.credit = claims.Real(13);
+    detail.claims.push_back(*std::move(claim));
   }
   claims.Reset();
   if (rc != SQLITE_DONE) return claims.Error("claims");

@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "provcheck/engine.h"
 #include "provcheck/rule.h"
+#include "store/rows.h"
 #include "store/schema.h"
 
 namespace provcheck {
@@ -111,20 +112,16 @@ class Query {
     return rc;
   }
 
-  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  int64_t Int(int column) const { return store::ColumnInt(stmt_, column); }
   int IntAsInt(int column) const {
-    return static_cast<int>(sqlite3_column_int64(stmt_, column));
+    return store::ColumnIntAsInt(stmt_, column);
   }
-  double Real(int column) const { return sqlite3_column_double(stmt_, column); }
-  bool IsNull(int column) const {
-    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-  }
+  double Real(int column) const { return store::ColumnReal(stmt_, column); }
+  bool IsNull(int column) const { return store::ColumnIsNull(stmt_, column); }
   std::string Text(int column) const {
-    const unsigned char* text = sqlite3_column_text(stmt_, column);
-    if (text == nullptr) return "";
-    return std::string(reinterpret_cast<const char*>(text),
-                       sqlite3_column_bytes(stmt_, column));
+    return store::ColumnText(stmt_, column);
   }
+  sqlite3_stmt* get() const { return stmt_; }
 
  private:
   void Record(int rc) {
@@ -357,7 +354,7 @@ struct Store::Statements {
 };
 
 absl::Status Store::Statements::Prepare() {
-  const std::pair<StatementPtr Statements::*, const char*> kSql[] = {
+  const std::pair<StatementPtr Statements::*, std::string> kSql[] = {
       {&Statements::begin_immediate, "BEGIN IMMEDIATE"},
       {&Statements::begin_deferred, "BEGIN"},
       {&Statements::commit, "COMMIT"},
@@ -473,13 +470,11 @@ absl::Status Store::Statements::Prepare() {
        "FROM scores WHERE document_id = ?1 "
        "ORDER BY run_id DESC LIMIT 1"},
       {&Statements::explain_claims,
-       "SELECT id, line, column, end_line, end_column, begin_offset, "
-       "end_offset, text, sourcing, source, source_type, reliability, "
-       "cue, rule, credit FROM claims WHERE document_id = ?1 ORDER BY id"},
+       absl::StrCat("SELECT ", store::kClaimColumns,
+                    " FROM claims WHERE document_id = ?1 ORDER BY id")},
       {&Statements::explain_findings,
-       "SELECT id, rule, kind, severity, line, column, end_line, "
-       "end_column, begin_offset, end_offset, message, text, source, role "
-       "FROM findings WHERE document_id = ?1 ORDER BY id"},
+       absl::StrCat("SELECT ", store::kFindingColumns,
+                    " FROM findings WHERE document_id = ?1 ORDER BY id")},
       {&Statements::history,
        "SELECT s.run_id, r.started, d.path, s.total FROM scores s "
        "JOIN runs r ON r.id = s.run_id "
@@ -511,8 +506,8 @@ absl::Status Store::Statements::Prepare() {
   };
   for (const auto& [member, sql] : kSql) {
     sqlite3_stmt* raw = nullptr;
-    const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                                      &raw, nullptr);
+    const int rc = sqlite3_prepare_v3(db, sql.c_str(), -1,
+                                      SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
     (this->*member).reset(raw);
     if (rc != SQLITE_OK) {
       return Error(rc, absl::StrCat("cannot prepare \"", sql, "\""));
@@ -1129,55 +1124,25 @@ absl::StatusOr<std::optional<StoredExplanation>> Store::Explain(
           Query query(s.explain_claims);
           query.BindInt(1, found.document.id);
           while ((rc = query.Step()) == SQLITE_ROW) {
-            const std::string sourcing_name = query.Text(8);
-            const std::optional<Sourcing> sourcing =
-                ParseSourcing(sourcing_name);
-            if (!sourcing.has_value()) {
-              return absl::DataLossError(
-                  absl::StrCat(Prefix(s.path), what, ": claim ", query.Int(0),
-                               " has unknown sourcing '", sourcing_name, "'"));
+            absl::StatusOr<Claim> claim = store::ReadClaimRow(query.get());
+            if (!claim.ok()) {
+              return absl::DataLossError(absl::StrCat(
+                  Prefix(s.path), what, ": ", claim.status().message()));
             }
-            Claim& claim = found.claims.emplace_back();
-            claim.start = {query.IntAsInt(1), query.IntAsInt(2)};
-            claim.stop = {query.IntAsInt(3), query.IntAsInt(4)};
-            claim.begin = static_cast<size_t>(query.Int(5));
-            claim.end = static_cast<size_t>(query.Int(6));
-            claim.text = query.Text(7);
-            claim.sourcing = *sourcing;
-            claim.source = query.Text(9);
-            claim.source_type = query.Text(10);
-            claim.reliability = query.Real(11);
-            claim.cue = query.Text(12);
-            claim.rule_id = query.Text(13);
-            claim.credit = query.Real(14);
+            found.claims.push_back(*std::move(claim));
           }
           if (rc != SQLITE_DONE) return s.Error(rc, what);
         }
         Query query(s.explain_findings);
         query.BindInt(1, found.document.id);
         while ((rc = query.Step()) == SQLITE_ROW) {
-          const std::string kind_name = query.Text(2);
-          const std::string severity_name = query.Text(3);
-          const std::optional<Kind> kind = ParseKind(kind_name);
-          const std::optional<Severity> severity = ParseSeverity(severity_name);
-          if (!kind.has_value() || !severity.has_value()) {
-            return absl::DataLossError(
-                absl::StrCat(Prefix(s.path), what, ": finding ", query.Int(0),
-                             " has unknown kind '", kind_name,
-                             "' or severity '", severity_name, "'"));
+          absl::StatusOr<store::FindingRow> row =
+              store::ReadFindingRow(query.get());
+          if (!row.ok()) {
+            return absl::DataLossError(absl::StrCat(Prefix(s.path), what, ": ",
+                                                    row.status().message()));
           }
-          Finding& finding = found.findings.emplace_back();
-          finding.rule_id = query.Text(1);
-          finding.kind = *kind;
-          finding.severity = *severity;
-          finding.start = {query.IntAsInt(4), query.IntAsInt(5)};
-          finding.stop = {query.IntAsInt(6), query.IntAsInt(7)};
-          finding.begin = static_cast<size_t>(query.Int(8));
-          finding.end = static_cast<size_t>(query.Int(9));
-          finding.message = query.Text(10);
-          finding.text = query.Text(11);
-          finding.source = query.Text(12);
-          finding.role = query.Text(13);
+          found.findings.push_back(std::move(row->finding));
         }
         if (rc != SQLITE_DONE) return s.Error(rc, what);
         explanation = std::move(found);

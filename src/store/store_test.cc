@@ -426,6 +426,23 @@ TEST(StoreTest, ExplainOfAnUnknownPathIsEmpty) {
   EXPECT_FALSE(explained->has_value());
 }
 
+TEST(StoreTest, ExplainRefusesAFindingKindThisBuildDoesNotKnow) {
+  const std::string path = TempDatabase("newer-kind.db");
+  std::unique_ptr<Store> store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  const int64_t run = BeginRunOrDie(*store);
+  ASSERT_TRUE(Save(*store, run, MakeResult("a.txt", 2, 1)).ok());
+  RawExec(path, "UPDATE findings SET kind = 'from-the-future'");
+
+  absl::StatusOr<std::optional<StoredExplanation>> explained =
+      store->Explain("a.txt");
+
+  ASSERT_FALSE(explained.ok());
+  EXPECT_EQ(explained.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(explained.status().message(),
+              ::testing::HasSubstr("unknown kind 'from-the-future'"));
+}
+
 TEST(StoreTest, SavingAgainReplacesFindingsAndClaimsButKeepsEveryScore) {
   std::unique_ptr<Store> store = OpenOrDie(TempDatabase("resave.db"));
   ASSERT_NE(store, nullptr);
