@@ -59,6 +59,12 @@ class ClaimExtractor {
   std::unique_ptr<Patterns> patterns_;
 };
 
+// The rule ids of contradiction findings: built in, since no pattern can
+// compare documents.
+inline constexpr char kEventDateRuleId[] = "contradiction.event-date";
+inline constexpr char kQuantityRuleId[] = "contradiction.quantity";
+inline constexpr char kNameVariantRuleId[] = "contradiction.name-variant";
+
 // Findings of kind `contradiction`, by document path.
 using ContradictionMap = absl::flat_hash_map<std::string, std::vector<Finding>>;
 

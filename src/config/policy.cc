@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "config/glob.h"
 #include "config/suppress.h"
+#include "provcheck/cross_check.h"
 #include "provcheck/engine.h"
 
 namespace provcheck {
@@ -82,8 +83,8 @@ absl::Status Policy::CheckRuleNames(
   // Findings no pattern makes, since they compare documents: they can be
   // configured like any rule's.
   static constexpr std::array<std::string_view, 4> kBuiltIn = {
-      kRepeatedLineRuleId, "contradiction.event-date",
-      "contradiction.name-variant", "contradiction.quantity"};
+      kRepeatedLineRuleId, kEventDateRuleId, kNameVariantRuleId,
+      kQuantityRuleId};
   auto check = [&](const RuleSettings& settings) -> absl::Status {
     for (const RuleSettingEntry& entry : settings.entries) {
       const bool named =

@@ -356,7 +356,7 @@ ContradictionMap CrossChecker::Check() const {
             const KeyedClaim& c = claims_[self];
             const KeyedClaim& d = claims_[other];
             Finding& finding = finding_for(
-                self, "contradiction.event-date", Severity::kError,
+                self, kEventDateRuleId, Severity::kError,
                 Capitalised(c.event) + " dated " + c.text + " here; " + d.text +
                     " in " + d.path + ":" + std::to_string(d.start.line));
             relate(finding, {d.path, d.start.line, d.sentence});
@@ -373,7 +373,7 @@ ContradictionMap CrossChecker::Check() const {
             const KeyedClaim& c = claims_[self];
             const KeyedClaim& d = claims_[other];
             Finding& finding = finding_for(
-                self, "contradiction.quantity", Severity::kError,
+                self, kQuantityRuleId, Severity::kError,
                 Capitalised(c.event) + ": " + c.text + " here; " + d.text +
                     " in " + d.path + ":" + std::to_string(d.start.line));
             relate(finding, {d.path, d.start.line, d.sentence});
@@ -386,7 +386,7 @@ ContradictionMap CrossChecker::Check() const {
             const size_t theirs = documents_by_spelling[d.person].size();
             if (mine >= kMajority && mine >= kMajority * theirs) continue;
             Finding& finding = finding_for(
-                self, "contradiction.name-variant", Severity::kWarning,
+                self, kNameVariantRuleId, Severity::kWarning,
                 "\u201C" + c.person + "\u201D here; \u201C" + d.person +
                     "\u201D in " + d.path + ":" + std::to_string(d.start.line) +
                     ": one of them is misspelt");
@@ -412,7 +412,7 @@ ContradictionMap CrossChecker::Check() const {
         const KeyedClaim& claim = claims_[index];
         if (!IsSpellingVariant(claim.person, fact.person)) continue;
         Finding& finding = finding_for(
-            index, "contradiction.name-variant", Severity::kWarning,
+            index, kNameVariantRuleId, Severity::kWarning,
             "\u201C" + claim.person +
                 "\u201D here; the reference ledger spells it \u201C" +
                 fact.person + "\u201D");
@@ -438,7 +438,7 @@ ContradictionMap CrossChecker::Check() const {
             const int32_t gap = Gap(claim.date, *fact.date);
             if (gap == 0 || gap > kSameEventWindowDays) continue;
             Finding& finding = finding_for(
-                index, "contradiction.event-date", Severity::kError,
+                index, kEventDateRuleId, Severity::kError,
                 Capitalised(fact.event) + " dated " + claim.text + " here; " +
                     fact.date_text + " in the reference ledger");
             relate(finding, related);
@@ -453,7 +453,7 @@ ContradictionMap CrossChecker::Check() const {
               continue;
             }
             Finding& finding = finding_for(
-                index, "contradiction.quantity", Severity::kError,
+                index, kQuantityRuleId, Severity::kError,
                 Capitalised(fact.event) + ": " + claim.text + " here; " +
                     fact.quantity_text + " in the reference ledger");
             relate(finding, related);
