@@ -326,9 +326,11 @@ DocumentResult AnalyzeDocument(const Document& document,
     }
   }
   if (config.repeated_lines != nullptr) {
-    for (const auto& [index, documents] :
+    // The number of documents is left out of the message: it grows with
+    // the corpus, and an audit reuses findings while their lines recur.
+    for (const auto& repeated :
          config.repeated_lines->Repeated(text, segments)) {
-      (void)documents;
+      const size_t index = repeated.first;
       if (boilerplate_line[index]) continue;  // a rule named it already
       boilerplate_line[index] = true;
       const TextRange& line = segments.lines[index];
@@ -343,8 +345,6 @@ DocumentResult AnalyzeDocument(const Document& document,
       finding.end = line.begin + last + 1;
       std::tie(finding.start, finding.stop) =
           SpanPositions(document, original_lines, finding.begin, finding.end);
-      // The threshold, not the count: the count grows with the corpus, and
-      // an audit reuses findings whose lines are still repeated.
       finding.message = absl::StrCat(
           "Line recurs word for word in ",
           config.repeated_lines->options().min_documents,
