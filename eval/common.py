@@ -85,6 +85,31 @@ def run_provcheck(paths, jobs=2, extra=()):
     return out, elapsed
 
 
+def run_on_sentences(sentences, tmp, jobs=2):
+    """Lints each sentence as a document of its own (one file each, under TMP).
+
+    Sentence corpora are unrelated sentences: written one per line into one
+    file, a rule that looks at neighbouring sentences (`unless-near`) would
+    see strangers. Returns ([finding, ...], seconds), each finding's line and
+    end_line replaced by the 1-based index of its sentence, so that callers
+    can treat the result as one file with a sentence per line.
+    """
+    folder = os.path.join(tmp, "sentences")
+    os.makedirs(folder, exist_ok=True)
+    for i, sentence in enumerate(sentences, 1):
+        write_text(os.path.join(folder, "%07d.txt" % i), sentence + "\n")
+    result, seconds = run_provcheck([folder], jobs=jobs)
+    out = []
+    for path, findings in result.items():
+        index = int(os.path.splitext(os.path.basename(path))[0])
+        for f in findings:
+            if f["line"] != 1 or f["end_line"] != 1:
+                continue  # a sentence file has one line; nothing else is a sentence finding
+            f = dict(f, line=index, end_line=index)
+            out.append(f)
+    return out, seconds
+
+
 def findings_by_name(result, root):
     """Re-keys run_provcheck output by path relative to ROOT (the folder given)."""
     out = {}

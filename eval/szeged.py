@@ -59,14 +59,11 @@ def evaluate(quick=False, release=False, jobs=2):
         sents = [s for s in sents if s[0] == "dev"][:4000]
     tmp = common.tmpdir("szeged")
     try:
-        path = os.path.join(tmp, "sentences.txt")
-        common.write_text(path, "".join(t + "\n" for _, t, _ in sents))
-        res, secs = common.run_provcheck([path], jobs=jobs)
+        findings, secs = common.run_on_sentences([t for _, t, _ in sents], tmp, jobs=jobs)
     except common.ProvcheckError as e:
         return sec.skip(str(e))
     finally:
         common.cleanup(tmp)
-    findings = next(iter(res.values()), [])
     by_line = defaultdict(list)
     for f in findings:
         if f["kind"] == "vague-attribution" and f["line"] == f["end_line"]:

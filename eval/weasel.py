@@ -96,14 +96,11 @@ def evaluate(quick=False, release=False, jobs=2):
     rows = load(root)
     tmp = common.tmpdir("weasel")
     try:
-        path = os.path.join(tmp, "sentences.txt")
-        common.write_text(path, "".join(s + "\n" for _, s in rows))
-        res, secs = common.run_provcheck([path], jobs=jobs)
+        findings, secs = common.run_on_sentences([s for _, s in rows], tmp, jobs=jobs)
     except common.ProvcheckError as e:
         return sec.skip(str(e))
     finally:
         common.cleanup(tmp)
-    findings = next(iter(res.values()), [])
     labels = [lab for lab, _ in rows]
     tp, fp, fn, tn, tp_rules, fp_rules = score(labels, flagged_lines(findings))
     p, r, f = common.prf(tp, fp, fn)
