@@ -1,0 +1,50 @@
+// Behaviour of the shipped rule packs that `provcheck rules check` cannot
+// show: that command runs each rule's examples alone, so anything that
+// depends on another rule's finding (`unless-near`, `yields-to`) is checked
+// here, on the whole packs, through the binary.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "run_command.h"
+
+namespace {
+
+using ::provcheck::testing::RunProvcheck;
+
+// The rule ids provcheck reports on TEXT, read from standard input.
+std::vector<std::string> RulesFiredOn(const std::string& text) {
+  const auto run = RunProvcheck("lint --format json --fail-on none -", text);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::vector<std::string> rules;
+  const nlohmann::json output = nlohmann::json::parse(run.out);
+  for (const auto& document : output["documents"]) {
+    for (const auto& finding : document["findings"]) {
+      rules.push_back(finding["rule"].get<std::string>());
+    }
+  }
+  return rules;
+}
+
+bool Fired(const std::vector<std::string>& rules, const std::string& id) {
+  for (const std::string& rule : rules) {
+    if (rule == id) return true;
+  }
+  return false;
+}
+
+TEST(ShippedRulesTest, AllegedlyAloneIsAVagueAttribution) {
+  EXPECT_TRUE(Fired(RulesFiredOn("The minister allegedly took bribes.\n"),
+                    "vague-attribution.allegedly"));
+}
+
+TEST(ShippedRulesTest, AllegedlyNextToANamedAccuserIsNotVague) {
+  const auto rules = RulesFiredOn(
+      "The trader allegedly passed the tip to three friends.\n\n"
+      "The friends made 1.5 million dollars, according to Rudolph Giuliani, "
+      "the U.S. Attorney in Manhattan, who announced the indictment.\n");
+  EXPECT_FALSE(Fired(rules, "vague-attribution.allegedly"));
+}
+
+}  // namespace
