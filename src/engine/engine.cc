@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <tuple>
 
 #include "absl/strings/ascii.h"
@@ -54,45 +55,17 @@ Referent ReferentOf(std::string_view anaphor) {
   return Referent::kOrganisation;  // it, the company, the ministry, ...
 }
 
-// A named source is an organisation when a word of it says so (Corp,
-// Ministry, Bank, ...) or when it is one all-capital acronym (IMF, OPEC);
-// otherwise, and whenever a role is given, a person.
-bool LooksLikeOrganisation(std::string_view source, std::string_view role) {
-  if (!role.empty()) return false;
-  static constexpr std::string_view kOrganisationWords[] = {
-      "Corp",         "Corporation",  "Inc",        "Ltd",
-      "Plc",          "PLC",          "Co",         "Company",
-      "Group",        "Bank",         "Ministry",   "Department",
-      "Agency",       "Association",  "Union",      "Council",
-      "Commission",   "Committee",    "Party",      "Government",
-      "Office",       "Institute",    "University", "Fund",
-      "Authority",    "Board",        "Exchange",   "Federation",
-      "Organisation", "Organization", "Service",    "Police",
-      "Court",        "Army",         "Campaign",   "Administration",
-      "Foundation",   "Trust",        "Bureau",     "Airlines",
-      "Airways",      "Motors",       "Industries", "Holdings",
-      "Securities",   "Reuters",      "News",       "Times",
-      "Post",         "Journal",      "Club",       "League",
-      "Centre",       "Center"};
-  std::vector<std::string_view> words;
-  size_t begin = 0;
-  while (begin < source.size()) {
-    size_t end = source.find_first_of(" .,", begin);
-    if (end == std::string_view::npos) end = source.size();
-    if (end > begin) words.push_back(source.substr(begin, end - begin));
-    begin = end + 1;
-  }
-  for (std::string_view word : words) {
-    for (std::string_view organisation : kOrganisationWords) {
-      if (word == organisation) return true;
-    }
-  }
-  if (words.size() == 1 && words[0].size() >= 2 &&
-      std::all_of(words[0].begin(), words[0].end(),
-                  [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    return true;
-  }
-  return false;
+// What a named source can be referred back to as. The source registry
+// (rules/sources) types every name and role, so the vocabulary of
+// institutions lives in one place, as data: a person for "he", anything
+// else (an institution, an outlet, a document) for "it" or "the company".
+// Without a registry nothing is typed, and only "they" finds an antecedent.
+std::optional<Referent> ReferentKindOf(const Finding& finding,
+                                       const SourceRegistry* sources) {
+  if (sources == nullptr) return std::nullopt;
+  return sources->Resolve(finding).profile.type == "person"
+             ? Referent::kPerson
+             : Referent::kOrganisation;
 }
 
 bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
@@ -310,10 +283,9 @@ DocumentResult AnalyzeDocument(const Document& document,
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
       latest = Antecedent{finding.source, line};
-      antecedents[static_cast<int>(
-          LooksLikeOrganisation(finding.source, finding.role)
-              ? Referent::kOrganisation
-              : Referent::kPerson)] = latest;
+      if (const auto referent = ReferentKindOf(finding, config.sources)) {
+        antecedents[static_cast<int>(*referent)] = latest;
+      }
     }
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {

@@ -62,13 +62,26 @@ class AnalyzeDocumentTest : public ::testing::Test {
     matcher_ = *std::move(matcher);
   }
 
-  DocumentResult Analyze(std::string text) {
+  DocumentResult Analyze(std::string text,
+                         const SourceRegistry* sources = nullptr) {
     Document document;
     document.path = "doc.txt";
     document.original = text;
     document.text = std::move(text);
     return AnalyzeDocument(document,
-                           AnalysisConfig{matcher_.get(), nullptr, {}});
+                           AnalysisConfig{matcher_.get(), sources, {}});
+  }
+
+  // Types "State Department" as an institution, anyone else as a person.
+  std::unique_ptr<SourceRegistry> Registry() {
+    auto registry = SourceRegistry::Parse(
+        R"sources(
+match name "(?i:.*department.*)" { type official-body prior 0.7 basis "test" }
+default attribution { type person prior 0.55 basis "test" }
+)sources",
+        "test.sources");
+    EXPECT_TRUE(registry.ok()) << registry.status();
+    return registry.ok() ? *std::move(registry) : nullptr;
   }
 
   std::unique_ptr<Matcher> matcher_;
@@ -128,9 +141,11 @@ TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {
 }
 
 TEST_F(AnalyzeDocumentTest, AnAnaphorTakesTheLastSourceOfItsKind) {
+  const auto registry = Registry();
   const DocumentResult result = Analyze(
       "Lavrov said so. State Department said no. He added more. The company "
-      "added less. They added nothing.");
+      "added less. They added nothing.",
+      registry.get());
   std::vector<std::string> sources;
   for (const Finding& finding : result.findings) {
     sources.push_back(finding.source);
@@ -140,10 +155,21 @@ TEST_F(AnalyzeDocumentTest, AnAnaphorTakesTheLastSourceOfItsKind) {
 }
 
 TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
+  const auto registry = Registry();
   const DocumentResult result =
-      Analyze("Lavrov said so. The company added less.");
+      Analyze("Lavrov said so. The company added less.", registry.get());
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].source, "company");  // cleaned, unresolved
+}
+
+TEST_F(AnalyzeDocumentTest, WithoutASourceRegistryOnlyTheyFindsAnAntecedent) {
+  const DocumentResult result =
+      Analyze("Lavrov said so. He added more. They added nothing.");
+  std::vector<std::string> sources;
+  for (const Finding& finding : result.findings) {
+    sources.push_back(finding.source);
+  }
+  EXPECT_THAT(sources, ElementsAre("Lavrov", "He", "Lavrov"));
 }
 
 TEST_F(AnalyzeDocumentTest, ColumnsCountCodePointsNotBytes) {
