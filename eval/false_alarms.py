@@ -147,6 +147,9 @@ def run_corpus(corpus, docs, jobs):
         common.cleanup(tmp)
 
 
+WIRE_MARKER_RE = re.compile(r"^\s*(?:more|reuters?)\s*$", re.I)
+
+
 def score(corpus, docs, found):
     c = Counter()
     by_kind = Counter()
@@ -172,6 +175,12 @@ def score(corpus, docs, found):
             pool.append((corpus, name, f, ctx, lines))
         flagged &= nonempty
         c["bp_lines_article"] += len(flagged - footers)
+        # What the flagged non-footer lines are: a one-word wire marker
+        # ("MORE" ends a take of a story that continues; a "REUTER" sign-off
+        # that is not the last line) is furniture the footer labelling misses;
+        # anything else is a sentence.
+        markers = {i for i in flagged - footers if WIRE_MARKER_RE.match(lines[i - 1])}
+        c["bp_lines_marker"] += len(markers)
         c["footers_flagged"] += len(flagged & footers)
     return c, by_kind, bp_rules, rules, pool
 
@@ -187,6 +196,11 @@ def add_rows(sec, label, c, by_kind, footer_label):
     sec.row("%s: boilerplate-flagged article lines per 1k" % label,
             1000.0 * c["bp_lines_article"] / max(1, c["article_lines"]), "goal ~0",
             "%d of %d (footers excluded)" % (c["bp_lines_article"], c["article_lines"]), head=True)
+    sentences = c["bp_lines_article"] - c["bp_lines_marker"]
+    sec.row("%s: boilerplate-flagged article lines: wire markers / sentences" % label,
+            "%d/%d" % (c["bp_lines_marker"], sentences), "",
+            "one-word MORE/REUTER lines not at the end are wire furniture; sentences per 1k: %.3f"
+            % (1000.0 * sentences / max(1, c["article_lines"])))
     sec.row("%s: %s flagged" % (label, footer_label),
             c["footers_flagged"] / c["footers"] if c["footers"] else 0.0,
             "goal 1.0" if label == "Reuters" else "",
