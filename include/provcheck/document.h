@@ -60,6 +60,18 @@ struct DocumentMetadata {
   std::string published;  // as written; ISO 8601 where the source used it
 };
 
+// What an HTML page's markup says about one line of its analysis text. The
+// ingest records what it saw; the engine decides what counts as furniture.
+struct LineStructure {
+  size_t begin = 0;  // the line's first byte in the analysis text
+  // Why the markup places the line in page furniture ("inside <nav>",
+  // "class 'related-posts'"); empty when it does not.
+  std::string furniture;
+  int chars = 0;       // visible code points
+  int link_chars = 0;  // of them, inside <a>
+  friend bool operator==(const LineStructure&, const LineStructure&) = default;
+};
+
 struct Document {
   std::string path;  // as given on the command line; "-" for stdin
   Format format = Format::kPlainText;
@@ -67,7 +79,9 @@ struct Document {
   // What rules run over: only prose (no front matter, code, comments or
   // tags), one paragraph per line.
   std::string text;
-  OffsetMap offsets;   // text -> original
+  OffsetMap offsets;  // text -> original
+  // HTML only: one entry per non-empty line of `text`, in order.
+  std::vector<LineStructure> structure;
   std::string sha256;  // hex digest of the raw bytes as read
   uint64_t raw_bytes = 0;
   DocumentMetadata metadata;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "ingest/utf8.h"
 
@@ -249,6 +252,64 @@ static_assert(std::is_sorted(std::begin(kNestedDropped),
 static_assert(std::is_sorted(std::begin(kBlockElements),
                              std::end(kBlockElements)));
 
+// Elements that never hold content, so no end tag closes them.
+constexpr std::string_view kVoidElements[] = {
+    "area",   "base", "br",   "col",   "embed",  "hr",    "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr"};
+
+// Elements that are page furniture wherever they stand. <header> is not
+// among them: inside an <article> or <main> it holds the headline and byline.
+constexpr std::string_view kFurnitureElements[] = {"aside", "footer", "form",
+                                                   "menu", "nav"};
+
+// ARIA landmark roles of furniture.
+constexpr std::string_view kFurnitureRoles[] = {
+    "banner",  "complementary", "contentinfo", "menu",
+    "menubar", "navigation",    "search"};
+
+// Words of a class or id that name furniture, matched as a word or a word's
+// start ("sidebar-widget", "shareButtons", "relatedPosts", "navbar"). The
+// vocabulary is the one Readability, trafilatura and jusText use; it lives
+// here beside the element lists because it describes how pages are marked
+// up, not how news is written, and ingest reads it before any rule pack is
+// loaded.
+constexpr std::string_view kFurnitureWords[] = {
+    "advert",     "breadcrumb", "comment",  "consent",   "cookie",  "copyright",
+    "disqus",     "gdpr",       "masthead", "menu",      "modal",   "nav",
+    "newsletter", "outbrain",   "paginat",  "popular",   "popup",   "promo",
+    "recommend",  "related",    "share",    "sharing",   "sidebar", "signup",
+    "skyscraper", "social",     "sponsor",  "subscribe", "taboola", "teaser",
+    "trending",   "widget"};
+
+// Whole words only: as prefixes these would catch "adjust", "ctas",
+// "railway", "tagline".
+constexpr std::string_view kFurnitureWholeWords[] = {
+    "ad",   "ads", "cta",  "login", "pager",
+    "rail", "rss", "skip", "tags",  "toolbar"};
+
+// Position words: furniture only when no word of the element says it
+// belongs to the content ("article-footer" may hold the last paragraph,
+// "entry-header" the headline).
+constexpr std::string_view kPositionWords[] = {"banner", "footer", "header",
+                                               "topbar"};
+constexpr std::string_view kContentWords[] = {
+    "article", "body", "content", "entry", "main", "post", "story", "text"};
+
+static_assert(std::is_sorted(std::begin(kVoidElements),
+                             std::end(kVoidElements)));
+static_assert(std::is_sorted(std::begin(kFurnitureElements),
+                             std::end(kFurnitureElements)));
+static_assert(std::is_sorted(std::begin(kFurnitureRoles),
+                             std::end(kFurnitureRoles)));
+static_assert(std::is_sorted(std::begin(kFurnitureWords),
+                             std::end(kFurnitureWords)));
+static_assert(std::is_sorted(std::begin(kFurnitureWholeWords),
+                             std::end(kFurnitureWholeWords)));
+static_assert(std::is_sorted(std::begin(kPositionWords),
+                             std::end(kPositionWords)));
+static_assert(std::is_sorted(std::begin(kContentWords),
+                             std::end(kContentWords)));
+
 template <size_t N>
 bool Contains(const std::string_view (&set)[N], std::string_view name) {
   return std::binary_search(std::begin(set), std::end(set), name);
@@ -379,16 +440,140 @@ size_t DecodeReference(std::string_view html, size_t pos, char32_t* cp) {
   return 0;
 }
 
+// Splits a class or id into lower-case words at punctuation and at
+// camelCase humps: "relatedPosts__item" -> related, posts, item.
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  char previous = 0;
+  for (char c : name) {
+    if (!absl::ascii_isalnum(c)) {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      if (absl::ascii_isupper(c) && absl::ascii_islower(previous) &&
+          !word.empty()) {
+        words.push_back(std::move(word));
+        word.clear();
+      }
+      word.push_back(absl::ascii_tolower(c));
+    }
+    previous = c;
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+bool IsFurnitureWord(std::string_view word) {
+  if (Contains(kFurnitureWholeWords, word)) return true;
+  // An opinion section's "commentary" is the article, not its comments.
+  if (word.starts_with("commentar")) return false;
+  auto it = std::upper_bound(std::begin(kFurnitureWords),
+                             std::end(kFurnitureWords), word);
+  return it != std::begin(kFurnitureWords) && word.starts_with(*(it - 1));
+}
+
+// The class tokens or id of an element, split on white space.
+std::vector<std::string_view> Tokens(std::string_view value) {
+  std::vector<std::string_view> tokens;
+  size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && IsHtmlSpace(value[i])) ++i;
+    const size_t begin = i;
+    while (i < value.size() && !IsHtmlSpace(value[i])) ++i;
+    if (i > begin) tokens.push_back(value.substr(begin, i - begin));
+  }
+  return tokens;
+}
+
+// The attributes of a start tag that place an element in the page.
+struct Attributes {
+  std::string_view class_name;
+  std::string_view id;
+  std::string role;  // lower-cased
+  std::string_view itemprop;
+};
+
+// Why an element's class or id marks it as furniture ("class 'share-bar'"),
+// or "" when they do not.
+std::string FurnitureByName(const Attributes& attributes) {
+  bool content = false;
+  bool embedded = false;
+  std::string strong, positional;
+  auto scan = [&](std::string_view label, std::string_view value) {
+    for (std::string_view token : Tokens(value)) {
+      // WordPress and others tag an article wrapper with its taxonomy
+      // ("category-social-media", "tag-cookies"): that names the subject.
+      if (token.starts_with("category-") || token.starts_with("tag-")) {
+        continue;
+      }
+      const std::vector<std::string> words = NameWords(token);
+      // "no-share", "has-sidebar", "with-comments" describe what the
+      // element lacks or holds, and a wrapper that holds a sidebar holds
+      // the article too.
+      if (!words.empty() && (words[0] == "no" || words[0] == "has" ||
+                             words[0] == "with" || words[0] == "without")) {
+        continue;
+      }
+      // Page builders (Elementor) call every block of a page, the article
+      // text included, a "widget".
+      const bool builder = !words.empty() && words[0] == "elementor";
+      for (const std::string& word : words) {
+        if (builder && word == "widget") continue;
+        // An embedded post ("social-media-embed") is quoted content: for a
+        // provenance check, a cited source.
+        if (word.starts_with("embed")) embedded = true;
+        if (Contains(kContentWords, word)) content = true;
+        std::string* why = IsFurnitureWord(word)            ? &strong
+                           : Contains(kPositionWords, word) ? &positional
+                                                            : nullptr;
+        if (why != nullptr && why->empty()) {
+          *why = std::string(label) + " '" + std::string(token) + "'";
+        }
+      }
+    }
+  };
+  scan("class", attributes.class_name);
+  scan("id", attributes.id);
+  if (embedded) return std::string();
+  if (!strong.empty()) return strong;
+  return content ? std::string() : positional;
+}
+
 // Accumulates analysis text and the anchors that map it back. White space,
 // line breaks and cell separators are held back until visible text follows,
 // so that none of them is ever leading, trailing or doubled.
 class TextBuilder {
  public:
+  // What a line's markup said about it, as counted while it was written.
+  struct LineStats {
+    size_t begin = 0;          // in the text
+    size_t first_visible = 0;  // the running count of visible characters
+    int chars = 0;
+    int link_chars = 0;
+    int furniture_chars = 0;
+    int furniture = -1;  // the first furniture element seen on the line
+  };
+
+  // The markup around the visible characters that follow: the furniture
+  // element they are in (-1 for none) and whether they are link text.
+  void SetContext(int furniture, bool link) {
+    furniture_ = furniture;
+    link_ = link;
+  }
+
+  // Visible characters written so far.
+  size_t visible() const { return visible_; }
+  const std::vector<LineStats>& lines() const { return lines_; }
+
   // A visible byte copied from html[src].
   void Char(char c, size_t src) {
     Flush();
+    StartLine();
     Put(c, src);
     line_has_text_ = true;
+    // A code point is counted at its first byte.
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) Count();
   }
 
   // A code point decoded from the reference at html[src].
@@ -404,11 +589,13 @@ class TextBuilder {
       return;
     }
     Flush();
+    StartLine();
     char buf[4];
     const size_t n = EncodeUtf8(cp, buf);
     // Every byte of the character maps to the '&', not into the reference.
     for (size_t k = 0; k < n; ++k) Put(buf[k], src);
     line_has_text_ = true;
+    Count();
   }
 
   void Space(size_t src) {
@@ -446,6 +633,25 @@ class TextBuilder {
   }
 
  private:
+  void StartLine() {
+    if (line_has_text_) return;
+    LineStats line;
+    line.begin = text_.size();
+    line.first_visible = visible_;
+    lines_.push_back(line);
+  }
+
+  void Count() {
+    ++visible_;
+    LineStats& line = lines_.back();
+    ++line.chars;
+    if (link_) ++line.link_chars;
+    if (furniture_ >= 0) {
+      ++line.furniture_chars;
+      if (line.furniture < 0) line.furniture = furniture_;
+    }
+  }
+
   void Put(char c, size_t src) {
     if (src != next_src_) offsets_.AddAnchor(text_.size(), src);
     text_.push_back(c);
@@ -479,6 +685,10 @@ class TextBuilder {
   size_t space_src_ = 0;
   bool cell_pending_ = false;
   size_t cell_src_ = 0;
+  std::vector<LineStats> lines_;
+  size_t visible_ = 0;
+  int furniture_ = -1;
+  bool link_ = false;
 };
 
 class HtmlConverter {
@@ -494,7 +704,9 @@ class HtmlConverter {
       if (lt == html_.size()) break;
       i = Markup(lt);
     }
-    return out_.Finish(html_.size());
+    HtmlText result = out_.Finish(html_.size());
+    result.structure = Structure();
+    return result;
   }
 
  private:
@@ -612,15 +824,15 @@ class HtmlConverter {
       const size_t end = TagEnd(name_end);
       const bool self_closing =
           end >= name_end + 2 && html_[end - 1] == '>' && html_[end - 2] == '/';
-      return StartTag(name, pos, end, self_closing);
+      return StartTag(name, pos, name_end, end, self_closing);
     }
     // A '<' that starts no markup is text ("a < b").
     if (skip_depth_ == 0) out_.Char('<', pos);
     return pos + 1;
   }
 
-  size_t StartTag(const std::string& name, size_t pos, size_t end,
-                  bool self_closing) {
+  size_t StartTag(const std::string& name, size_t pos, size_t name_end,
+                  size_t end, bool self_closing) {
     // Raw text comes first: a script inside a skipped svg still must not be
     // parsed as markup.
     if (Contains(kRawTextDropped, name)) {
@@ -649,10 +861,17 @@ class HtmlConverter {
       }
       return end;
     }
+    CloseImplied(name);
     if (name == "td" || name == "th") {
       out_.CellSeparator(pos);
     } else if (Contains(kBlockElements, name)) {
       out_.Break(pos);
+    }
+    // A self-closed <div/> stays open in a browser; here it is closed, so
+    // that a stray one with a furniture class cannot claim the rest of the
+    // page.
+    if (!self_closing && !Contains(kVoidElements, name)) {
+      Open(name, ReadAttributes(name_end, end));
     }
     return end;
   }
@@ -663,10 +882,218 @@ class HtmlConverter {
       return;
     }
     if (Contains(kBlockElements, name)) out_.Break(pos);
+    // An end tag with no open element of its name is ignored, as in
+    // browsers; otherwise it closes every element opened inside it. The
+    // count keeps this linear however deep the unclosed elements pile up.
+    auto it = open_count_.find(name);
+    if (it == open_count_.end() || it->second == 0) return;
+    while (!stack_.empty()) {
+      const bool match = stack_.back().name == name;
+      Close();
+      if (match) break;
+    }
   }
+
+  // The attributes of the start tag whose name ends at `i` and whose '>'
+  // is just before `end`; the quoting matches TagEnd's.
+  Attributes ReadAttributes(size_t i, size_t end) const {
+    Attributes attributes;
+    while (i < end) {
+      while (i < end && (IsHtmlSpace(html_[i]) || html_[i] == '/')) ++i;
+      const size_t name_begin = i;
+      while (i < end && !IsHtmlSpace(html_[i]) && html_[i] != '=' &&
+             html_[i] != '>' && html_[i] != '/') {
+        ++i;
+      }
+      const std::string_view name = html_.substr(name_begin, i - name_begin);
+      while (i < end && IsHtmlSpace(html_[i])) ++i;
+      std::string_view value;
+      if (i < end && html_[i] == '=') {
+        ++i;
+        while (i < end && IsHtmlSpace(html_[i])) ++i;
+        if (i < end && (html_[i] == '"' || html_[i] == '\'')) {
+          const char quote = html_[i];
+          const size_t close = html_.find(quote, i + 1);
+          const size_t value_end =
+              close == std::string_view::npos || close >= end ? end - 1 : close;
+          value = html_.substr(i + 1, value_end - i - 1);
+          i = value_end + 1;
+        } else {
+          const size_t value_begin = i;
+          while (i < end && !IsHtmlSpace(html_[i]) && html_[i] != '>') ++i;
+          value = html_.substr(value_begin, i - value_begin);
+        }
+      } else if (name.empty()) {
+        ++i;  // a stray '>' or '='
+        continue;
+      }
+      if (EqualsIgnoreCase(name, "class")) {
+        attributes.class_name = value;
+      } else if (EqualsIgnoreCase(name, "id")) {
+        attributes.id = value;
+      } else if (EqualsIgnoreCase(name, "role")) {
+        attributes.role = ToLower(value);
+      } else if (EqualsIgnoreCase(name, "itemprop")) {
+        attributes.itemprop = value;
+      }
+    }
+    return attributes;
+  }
+
+  // The end tags a browser implies before this start tag: a block ends an
+  // open <p>, an <li> the previous item of its list, a cell the previous
+  // cell. The search stops at the list or table, and after a few levels,
+  // so unclosed markup cannot make it quadratic.
+  void CloseImplied(const std::string& name) {
+    if (Contains(kBlockElements, name) && !stack_.empty() &&
+        stack_.back().name == "p") {
+      Close();
+    }
+    auto close_to = [&](std::initializer_list<std::string_view> targets,
+                        std::initializer_list<std::string_view> scopes) {
+      constexpr size_t kMaxSearch = 16;
+      for (size_t k = 0; k < stack_.size() && k < kMaxSearch; ++k) {
+        const std::string& open = stack_[stack_.size() - 1 - k].name;
+        for (std::string_view scope : scopes) {
+          if (open == scope) return;
+        }
+        for (std::string_view target : targets) {
+          if (open != target) continue;
+          for (size_t n = 0; n <= k; ++n) Close();
+          return;
+        }
+      }
+    };
+    if (name == "li") {
+      close_to({"li"}, {"ul", "ol", "menu"});
+    } else if (name == "dt" || name == "dd") {
+      close_to({"dt", "dd"}, {"dl"});
+    } else if (name == "td" || name == "th") {
+      close_to({"td", "th"}, {"tr", "table"});
+    } else if (name == "tr") {
+      close_to({"tr"}, {"table", "thead", "tbody", "tfoot"});
+    }
+  }
+
+  // Why an element marks furniture ("inside <nav>", "role 'navigation'",
+  // "class 'related-posts'"), or "".
+  static std::string FurnitureOf(const std::string& name,
+                                 const Attributes& attributes,
+                                 bool in_content) {
+    if (Contains(kFurnitureElements, name) ||
+        (name == "header" && !in_content)) {
+      return "inside <" + name + ">";
+    }
+    if (Contains(kFurnitureRoles, attributes.role)) {
+      return "role '" + attributes.role + "'";
+    }
+    return FurnitureByName(attributes);
+  }
+
+  void Open(const std::string& name, const Attributes& attributes) {
+    OpenElement element;
+    element.name = name;
+    if (!stack_.empty()) {
+      element.furniture = stack_.back().furniture;
+      element.in_content = stack_.back().in_content;
+      element.link = stack_.back().link;
+    }
+    if (name == "a") element.link = true;
+    const bool content = name == "article" || name == "main" ||
+                         attributes.role == "main" ||
+                         attributes.role == "article" ||
+                         EqualsIgnoreCase(attributes.itemprop, "articleBody");
+    if (content || name == "h1") {
+      // The article, and the page's headline, are never furniture, whatever
+      // wraps them; nor do their own classes count (a WordPress <article>
+      // carries "has-comments" and its tags).
+      element.furniture = -1;
+      element.in_content = element.in_content || content;
+    } else if (name != "html" && name != "body") {
+      // The classes of <html> and <body> describe the page, not a region.
+      std::string why = FurnitureOf(name, attributes, element.in_content);
+      if (!why.empty()) {
+        element.furniture = static_cast<int>(furniture_.size());
+        furniture_.push_back(Furniture{std::move(why), out_.visible(), 0});
+        element.owns_furniture = true;
+      }
+    }
+    ++open_count_[name];
+    stack_.push_back(std::move(element));
+    out_.SetContext(stack_.back().furniture, stack_.back().link);
+  }
+
+  void Close() {
+    OpenElement& element = stack_.back();
+    if (element.owns_furniture) {
+      furniture_[element.furniture].end = out_.visible();
+    }
+    --open_count_[element.name];
+    stack_.pop_back();
+    if (stack_.empty()) {
+      out_.SetContext(-1, false);
+    } else {
+      out_.SetContext(stack_.back().furniture, stack_.back().link);
+    }
+  }
+
+  // What the markup says about each line, once the whole page is read.
+  std::vector<LineStructure> Structure() {
+    while (!stack_.empty()) Close();
+    const size_t total = out_.visible();
+    // The page's longest paragraph that is mostly not link text: a
+    // furniture element around it is the page's layout, not furniture.
+    const TextBuilder::LineStats* longest = nullptr;
+    for (const TextBuilder::LineStats& line : out_.lines()) {
+      if (2 * line.link_chars < line.chars &&
+          (longest == nullptr || line.chars > longest->chars)) {
+        longest = &line;
+      }
+    }
+    std::vector<bool> wrapper(furniture_.size(), false);
+    for (size_t k = 0; k < furniture_.size(); ++k) {
+      const Furniture& f = furniture_[k];
+      wrapper[k] = 2 * (f.end - f.begin) > total ||
+                   (longest != nullptr &&
+                    f.begin < longest->first_visible + longest->chars &&
+                    longest->first_visible < f.end);
+    }
+    std::vector<LineStructure> structure;
+    structure.reserve(out_.lines().size());
+    for (const TextBuilder::LineStats& line : out_.lines()) {
+      LineStructure entry;
+      entry.begin = line.begin;
+      entry.chars = line.chars;
+      entry.link_chars = line.link_chars;
+      if (line.furniture >= 0 && 2 * line.furniture_chars > line.chars &&
+          !wrapper[line.furniture]) {
+        entry.furniture = furniture_[line.furniture].why;
+      }
+      structure.push_back(std::move(entry));
+    }
+    return structure;
+  }
+
+  struct OpenElement {
+    std::string name;
+    int furniture = -1;           // the furniture element it is in, or -1
+    bool owns_furniture = false;  // it is that element
+    bool in_content = false;      // inside <article> or <main>
+    bool link = false;            // inside <a>
+  };
+
+  // A furniture element, by the visible characters it spans.
+  struct Furniture {
+    std::string why;
+    size_t begin = 0;
+    size_t end = 0;
+  };
 
   std::string_view html_;
   TextBuilder out_;
+  std::vector<OpenElement> stack_;
+  absl::flat_hash_map<std::string, int> open_count_;
+  std::vector<Furniture> furniture_;
   std::string skip_name_;  // the dropped element we are inside, if any
   int skip_depth_ = 0;     // how deeply skip_name_ is nested
 };

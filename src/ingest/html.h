@@ -12,6 +12,7 @@ namespace provcheck {
 struct HtmlText {
   std::string text;   // one block per line, ending in '\n' unless empty
   OffsetMap offsets;  // text offset -> offset in the HTML given
+  std::vector<LineStructure> structure;  // one per line of `text`
 };
 
 // Extracts the prose of an HTML page: tags, comments and the contents of
@@ -22,6 +23,18 @@ struct HtmlText {
 // from; decoded references map to their '&', collapsed white space to its
 // first character. Runs in linear time and never fails: broken markup is
 // read the way a browser would, or close to it.
+//
+// Each line also gets what the markup says about it (`structure`): how much
+// of it is link text, and whether it sits in page furniture. A line is
+// furniture when most of it lies inside an element that marks furniture
+// (nav, aside, footer, menu, form; header outside an article; ARIA
+// navigation, banner, contentinfo, complementary or search roles; a class or
+// id naming a sidebar, menu, share bar, related links, comments, cookie
+// notice, newsletter, promo, breadcrumb, widget or ad), with no <article>,
+// <main> or <h1> between it and that element. An element that holds the
+// page's longest low-link paragraph, or more than half its text, is a
+// layout wrapper (an ASP.NET <form>, a "has-sidebar" page div) and marks
+// nothing.
 HtmlText HtmlToText(std::string_view html);
 
 }  // namespace provcheck

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "provcheck/document.h"
 
@@ -243,6 +244,170 @@ TEST(HtmlTest, LargeBrokenInputIsHandledInLinearTime) {
   }
   HtmlText out = HtmlToText(html);
   EXPECT_FALSE(out.text.empty());
+}
+
+// The furniture reason of the line whose text starts with `prefix`, or
+// "(no such line)".
+std::string FurnitureOf(const std::string& html, std::string_view prefix) {
+  const HtmlText out = HtmlToText(html);
+  for (const LineStructure& line : out.structure) {
+    if (std::string_view(out.text).substr(line.begin).starts_with(prefix)) {
+      return line.furniture;
+    }
+  }
+  return "(no such line)";
+}
+
+// A paragraph long enough to be the page's main text.
+constexpr char kStory[] =
+    "<p>The ministry said on Tuesday that the bridge would reopen in May "
+    "after repairs that cost far more than the council had planned.</p>";
+
+TEST(HtmlStructureTest, OneEntryPerLineAtItsStart) {
+  const HtmlText out = HtmlToText("<p>One</p><p>Two <a href=x>three</a></p>");
+  ASSERT_EQ(out.text, "One\nTwo three\n");
+  ASSERT_EQ(out.structure.size(), 2u);
+  EXPECT_EQ(out.structure[0].begin, 0u);
+  EXPECT_EQ(out.structure[1].begin, 4u);
+}
+
+TEST(HtmlStructureTest, CountsLinkTextInCodePoints) {
+  const HtmlText out =
+      HtmlToText("<p>Voir <a href=x>l\xC3\xA9t\xC3\xA9</a> &amp; co</p>");
+  ASSERT_EQ(out.structure.size(), 1u);
+  EXPECT_EQ(out.structure[0].chars, 11);  // spaces do not count
+  EXPECT_EQ(out.structure[0].link_chars, 4);
+}
+
+TEST(HtmlStructureTest, NavAsideFooterAndFormAreFurniture) {
+  const std::string page = std::string("<nav><a href=/>Home</a></nav>") +
+                           kStory +
+                           "<aside>More</aside><footer>About us</footer>"
+                           "<form><p>Search</p></form>";
+  EXPECT_EQ(FurnitureOf(page, "Home"), "inside <nav>");
+  EXPECT_EQ(FurnitureOf(page, "More"), "inside <aside>");
+  EXPECT_EQ(FurnitureOf(page, "About"), "inside <footer>");
+  EXPECT_EQ(FurnitureOf(page, "Search"), "inside <form>");
+  EXPECT_EQ(FurnitureOf(page, "The ministry"), "");
+}
+
+TEST(HtmlStructureTest, FurnitureRolesCount) {
+  const std::string page =
+      std::string("<div role=navigation>Sections</div>") + kStory;
+  EXPECT_EQ(FurnitureOf(page, "Sections"), "role 'navigation'");
+}
+
+TEST(HtmlStructureTest, ClassOrIdNamingFurnitureCounts) {
+  const std::string page =
+      std::string(kStory) +
+      "<div class=\"col related-posts\"><p>Other story</p></div>"
+      "<div id=shareButtons>Tweet this</div>";
+  EXPECT_EQ(FurnitureOf(page, "Other story"), "class 'related-posts'");
+  EXPECT_EQ(FurnitureOf(page, "Tweet"), "id 'shareButtons'");
+}
+
+TEST(HtmlStructureTest, ShortWordsMatchOnlyAsWholeWords) {
+  const std::string page = std::string(kStory) +
+                           "<div class=ad-slot>Buy now</div>"
+                           "<div class=adjustable>Kept text</div>";
+  EXPECT_EQ(FurnitureOf(page, "Buy now"), "class 'ad-slot'");
+  EXPECT_EQ(FurnitureOf(page, "Kept text"), "");
+}
+
+TEST(HtmlStructureTest, HeaderInsideArticleHoldsTheByline) {
+  const std::string page =
+      std::string(
+          "<header><p>Site name</p></header><article><header><p>By "
+          "A. Writer</p></header>") +
+      kStory + "</article>";
+  EXPECT_EQ(FurnitureOf(page, "Site name"), "inside <header>");
+  EXPECT_EQ(FurnitureOf(page, "By A. Writer"), "");
+}
+
+TEST(HtmlStructureTest, HeadlineIsNeverFurniture) {
+  const std::string page =
+      std::string(
+          "<header class=masthead><h1>Bridge to reopen</h1>"
+          "<p>Menu</p></header>") +
+      kStory;
+  EXPECT_EQ(FurnitureOf(page, "Bridge"), "");
+  EXPECT_EQ(FurnitureOf(page, "Menu"), "inside <header>");
+}
+
+TEST(HtmlStructureTest, PositionClassOfTheArticleIsNotFurniture) {
+  const std::string page = std::string(kStory) +
+                           "<div class=article-footer><p>Last point.</p>"
+                           "</div><div class=site-footer>Contact</div>";
+  EXPECT_EQ(FurnitureOf(page, "Last point."), "");
+  EXPECT_EQ(FurnitureOf(page, "Contact"), "class 'site-footer'");
+}
+
+TEST(HtmlStructureTest, ArticleInsideFurnitureIsNotFurniture) {
+  const std::string page = std::string(kStory) +
+                           "<div class=sidebar><p>Trending</p><article><p>"
+                           "A short piece.</p></article></div>";
+  EXPECT_EQ(FurnitureOf(page, "A short piece."), "");
+  EXPECT_EQ(FurnitureOf(page, "Trending"), "class 'sidebar'");
+}
+
+TEST(HtmlStructureTest, PageWrappedInAFormIsNotFurniture) {
+  // ASP.NET wraps the whole page in one <form>.
+  const std::string page =
+      std::string("<body><form id=aspnetForm><p>Intro</p>") + kStory +
+      "<nav>Home</nav></form></body>";
+  EXPECT_EQ(FurnitureOf(page, "The ministry"), "");
+  EXPECT_EQ(FurnitureOf(page, "Intro"), "");
+  EXPECT_EQ(FurnitureOf(page, "Home"), "inside <nav>");
+}
+
+TEST(HtmlStructureTest, WrapperHoldingTheLongestParagraphIsNotFurniture) {
+  const std::string page =
+      std::string("<div class=content-with-sidebar-widget>") + kStory +
+      "</div><div class=x>" + kStory + kStory + "</div>";
+  EXPECT_EQ(FurnitureOf(page, "The ministry"), "");
+}
+
+TEST(HtmlStructureTest, BodyClassesDescribeThePageNotARegion) {
+  const std::string page =
+      std::string("<body class=\"section-commentisfree menu-open\">") + kStory +
+      "<p>Second paragraph.</p></body>";
+  EXPECT_EQ(FurnitureOf(page, "Second"), "");
+}
+
+TEST(HtmlStructureTest, TaxonomyAndNegatedClassesAreIgnored) {
+  const std::string page =
+      std::string(kStory) +
+      "<div class=\"post tag-social category-cookies\"><p>One.</p></div>"
+      "<div class=\"no-share has-sidebar\"><p>Two.</p></div>";
+  EXPECT_EQ(FurnitureOf(page, "One."), "");
+  EXPECT_EQ(FurnitureOf(page, "Two."), "");
+}
+
+TEST(HtmlStructureTest, EmbeddedPostIsQuotedContent) {
+  const std::string page =
+      std::string(kStory) +
+      "<div class=social-media-embed><p>The governor wrote back.</p></div>";
+  EXPECT_EQ(FurnitureOf(page, "The governor"), "");
+}
+
+TEST(HtmlStructureTest, ParentEndTagClosesUnclosedChildren) {
+  const std::string page =
+      std::string("<div><ul class=menu><li>a<li>b</div>") + kStory;
+  EXPECT_EQ(FurnitureOf(page, "b"), "class 'menu'");
+  EXPECT_EQ(FurnitureOf(page, "The ministry"), "");
+}
+
+TEST(HtmlStructureTest, StrayEndTagClosesNothing) {
+  const std::string page =
+      std::string("<aside></p></span><p>Box</p>") + "</aside>" + kStory;
+  EXPECT_EQ(FurnitureOf(page, "Box"), "inside <aside>");
+  EXPECT_EQ(FurnitureOf(page, "The ministry"), "");
+}
+
+TEST(HtmlStructureTest, SelfClosedElementMarksNothing) {
+  const std::string page =
+      std::string("<div class=sidebar/>") + kStory + "<p>More text.</p>";
+  EXPECT_EQ(FurnitureOf(page, "More text."), "");
 }
 
 }  // namespace

@@ -234,6 +234,7 @@ absl::StatusOr<Document> DocumentFromBytes(std::string path, std::string bytes,
       HtmlText html = HtmlToText(doc.original);
       doc.text = std::move(html.text);
       doc.offsets = std::move(html.offsets);
+      doc.structure = std::move(html.structure);
       break;
     }
   }

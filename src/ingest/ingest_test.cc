@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -244,6 +245,28 @@ TEST(ReadDocumentTest, HtmlFindingMapsBackToOriginalPosition) {
   // The word after the tag that interrupts the phrase maps past the tag.
   const size_t reuters = doc->offsets.ToOriginal(found + 13);
   EXPECT_EQ(doc->original.substr(reuters, 7), "Reuters");
+}
+
+TEST(ReadDocumentTest, HtmlLinesCarryTheirMarkup) {
+  absl::StatusOr<Document> doc =
+      ReadDocument(FixturePath("article.html"), nullptr);
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  ASSERT_FALSE(doc->structure.empty());
+  const size_t nav = doc->text.find("Home | World");
+  ASSERT_NE(nav, std::string::npos);
+  const auto line = std::find_if(
+      doc->structure.begin(), doc->structure.end(),
+      [&](const LineStructure& entry) { return entry.begin == nav; });
+  ASSERT_NE(line, doc->structure.end());
+  EXPECT_EQ(line->furniture, "inside <nav>");
+  EXPECT_EQ(line->link_chars, 9);
+}
+
+TEST(ReadDocumentTest, MarkdownHasNoMarkupStructure) {
+  absl::StatusOr<Document> doc =
+      ReadDocument(FixturePath("article.md"), nullptr);
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_TRUE(doc->structure.empty());
 }
 
 TEST(ReadDocumentTest, DashReadsStdinAsPlainText) {
