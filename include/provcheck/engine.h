@@ -76,6 +76,14 @@ struct AnalysisConfig {
 // since no pattern can see other documents.
 inline constexpr char kRepeatedLineRuleId[] = "boilerplate.repeated-line";
 
+// The rule id of an HTML line whose markup places it in page furniture
+// (<nav>, a sidebar, a share bar) or that is mostly link text: built in,
+// since patterns see only the text.
+inline constexpr char kPageStructureRuleId[] = "boilerplate.page-structure";
+
+// A line of at least this share of link text is a menu or a link list.
+inline constexpr double kLinkDenseShare = 0.7;
+
 DocumentResult AnalyzeDocument(const Document& document,
                                const AnalysisConfig& config);
 

@@ -80,11 +80,11 @@ std::optional<Severity> Policy::TopLevelSeverity(const Rule& rule) const {
 
 absl::Status Policy::CheckRuleNames(
     const std::vector<const Rule*>& rules) const {
-  // Findings no pattern makes, since they compare documents: they can be
-  // configured like any rule's.
-  static constexpr std::array<std::string_view, 4> kBuiltIn = {
-      kRepeatedLineRuleId, kEventDateRuleId, kNameVariantRuleId,
-      kQuantityRuleId};
+  // Findings no pattern makes (they compare documents, or read markup): they
+  // can be configured like any rule's.
+  static constexpr std::array<std::string_view, 5> kBuiltIn = {
+      kRepeatedLineRuleId, kPageStructureRuleId, kEventDateRuleId,
+      kNameVariantRuleId, kQuantityRuleId};
   auto check = [&](const RuleSettings& settings) -> absl::Status {
     for (const RuleSettingEntry& entry : settings.entries) {
       const bool named =

@@ -263,6 +263,13 @@ TEST(PolicyTest, ConfigNamesThatMatchNoRuleAreErrors) {
                 "no loaded rule or pack has this name"));
 }
 
+TEST(PolicyTest, BuiltInPageStructureRuleCanBeConfigured) {
+  const Config config =
+      ParseOk("[rules]\n\"boilerplate.page-structure\" = \"info\"\n");
+  Policy policy(config, {}, nullptr, nullptr, nullptr, nullptr);
+  EXPECT_TRUE(policy.CheckRuleNames({}).ok());
+}
+
 TEST(PolicyTest, BuiltInCrossDocumentRulesCanBeConfigured) {
   const Config config = ParseOk(
       "[rules]\n\"boilerplate.repeated-line\" = \"off\"\n"

@@ -297,6 +297,43 @@ DocumentResult AnalyzeDocument(const Document& document,
       }
     }
   }
+  // Built-in line findings. A line a rule named already keeps that finding:
+  // what the text itself says is the clearer message. Markup comes before
+  // repetition since it holds whatever else the run contains.
+  auto line_finding = [&](size_t index, const char* rule_id,
+                          std::string message) {
+    const TextRange& line = segments.lines[index];
+    const std::string_view content = text.substr(line.begin, line.size());
+    const size_t lead = content.find_first_not_of(" \t\r\f\v");
+    const size_t last = content.find_last_not_of(" \t\r\f\v");
+    Finding finding;
+    finding.rule_id = rule_id;
+    finding.kind = Kind::kBoilerplate;
+    finding.severity = Severity::kWarning;
+    finding.begin = line.begin + lead;
+    finding.end = line.begin + last + 1;
+    std::tie(finding.start, finding.stop) =
+        SpanPositions(document, original_lines, finding.begin, finding.end);
+    finding.message = std::move(message);
+    finding.text = std::string(content.substr(lead, last + 1 - lead));
+    return finding;
+  };
+  for (const LineStructure& markup : document.structure) {
+    std::string why = markup.furniture;
+    if (why.empty() && markup.chars > 0 &&
+        markup.link_chars >= kLinkDenseShare * markup.chars) {
+      why = absl::StrCat("link text ", 100 * markup.link_chars / markup.chars,
+                         "%");
+    }
+    if (why.empty()) continue;
+    const size_t index = RangeIndexOf(segments.lines, markup.begin);
+    if (index >= segments.lines.size() || boilerplate_line[index]) continue;
+    boilerplate_line[index] = true;
+    result.findings.push_back(
+        line_finding(index, kPageStructureRuleId,
+                     absl::StrCat("Page furniture by its markup (", why,
+                                  "), not this article's own text")));
+  }
   if (config.repeated_lines != nullptr) {
     // The number of documents is left out of the message: it grows with
     // the corpus, and an audit reuses findings while their lines recur.
@@ -305,25 +342,13 @@ DocumentResult AnalyzeDocument(const Document& document,
       const size_t index = repeated.first;
       if (boilerplate_line[index]) continue;  // a rule named it already
       boilerplate_line[index] = true;
-      const TextRange& line = segments.lines[index];
-      const std::string_view content = text.substr(line.begin, line.size());
-      const size_t lead = content.find_first_not_of(" \t\r\f\v");
-      const size_t last = content.find_last_not_of(" \t\r\f\v");
-      Finding finding;
-      finding.rule_id = kRepeatedLineRuleId;
-      finding.kind = Kind::kBoilerplate;
-      finding.severity = Severity::kWarning;
-      finding.begin = line.begin + lead;
-      finding.end = line.begin + last + 1;
-      std::tie(finding.start, finding.stop) =
-          SpanPositions(document, original_lines, finding.begin, finding.end);
-      finding.message = absl::StrCat(
-          "Line recurs word for word in ",
-          config.repeated_lines->options().min_documents,
-          " or more documents of this run: page furniture or a standing "
-          "footer, not this article's own text");
-      finding.text = std::string(content.substr(lead, last + 1 - lead));
-      result.findings.push_back(std::move(finding));
+      result.findings.push_back(line_finding(
+          index, kRepeatedLineRuleId,
+          absl::StrCat(
+              "Line recurs word for word in ",
+              config.repeated_lines->options().min_documents,
+              " or more documents of this run: page furniture or a standing "
+              "footer, not this article's own text")));
     }
   }
   if (config.contradictions != nullptr) {

@@ -208,6 +208,69 @@ TEST_F(AnalyzeDocumentTest, StatsCountClaimsByHowTheyAreSourced) {
   EXPECT_EQ(result.stats.vague_attributions, 1);
 }
 
+// An HTML-like document: its text plus what the markup said per line.
+Document WithStructure(std::string text, std::vector<LineStructure> lines) {
+  Document document;
+  document.path = "page.html";
+  document.format = Format::kHtml;
+  document.original = text;
+  document.text = std::move(text);
+  document.structure = std::move(lines);
+  return document;
+}
+
+TEST_F(AnalyzeDocumentTest, FurnitureLineIsAPageStructureFinding) {
+  const Document document = WithStructure(
+      "Home\nStory text.\n", {{0, "inside <nav>", 4, 4}, {5, "", 11, 0}});
+  const DocumentResult result =
+      AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].rule_id, kPageStructureRuleId);
+  EXPECT_EQ(result.findings[0].text, "Home");
+  EXPECT_EQ(result.findings[0].message,
+            "Page furniture by its markup (inside <nav>), not this article's "
+            "own text");
+  EXPECT_EQ(result.stats.boilerplate_lines, 1);
+}
+
+TEST_F(AnalyzeDocumentTest, LinkDenseLineSaysHowMuchIsLinkText) {
+  const Document document = WithStructure("Story text.\nMore on this story\n",
+                                          {{0, "", 10, 0}, {12, "", 15, 12}});
+  const DocumentResult result =
+      AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].text, "More on this story");
+  EXPECT_EQ(result.findings[0].message,
+            "Page furniture by its markup (link text 80%), not this article's "
+            "own text");
+}
+
+TEST_F(AnalyzeDocumentTest, SentenceWithSomeLinksIsNotLinkDense) {
+  const Document document =
+      WithStructure("Story text with a link.\n", {{0, "", 19, 6}});
+  const DocumentResult result =
+      AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+  EXPECT_THAT(result.findings, SizeIs(0));
+}
+
+TEST_F(AnalyzeDocumentTest, LineARuleFlaggedKeepsOnlyTheRuleFinding) {
+  const Document document =
+      WithStructure("MENU home\nMENU news\n",
+                    {{0, "inside <nav>", 8, 8}, {10, "inside <nav>", 8, 8}});
+  const DocumentResult result =
+      AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].rule_id, "menu");
+}
+
+TEST_F(AnalyzeDocumentTest, ClaimOnAFurnitureLineIsNotCounted) {
+  const Document document = WithStructure("Lavrov said the talks failed.\n",
+                                          {{0, "class 'related'", 24, 0}});
+  const DocumentResult result =
+      AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+  EXPECT_THAT(result.claims, SizeIs(0));
+}
+
 TEST(RenderMessageTest, InsertsCapturesAndOptionalSegments) {
   const std::vector<Capture> with_role = {{"source", "Ann Lee"},
                                           {"role", "the analyst"}};
