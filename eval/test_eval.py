@@ -123,6 +123,24 @@ class BoilerplateTest(unittest.TestCase):
         self.assertFalse(boilerplate.snippet_flagged("share this story on the web and then a great deal more text after it", texts))
 
 
+    def test_html_line_is_flagged_by_an_overlapping_boilerplate_finding(self):
+        lines = [finding(3, 5, 3, 9, kind="citation"), finding(3, 12, 3, 40, kind="citation"),
+                 finding(9, 1, 9, 20, kind="citation")]
+        found = [finding(3, 12, 3, 40, kind="boilerplate", rule="boilerplate.page-structure",
+                         message="Page furniture by its markup (inside <nav>), not this article's own text"),
+                 finding(9, 3, 9, 8, kind="attribution")]
+        flags = boilerplate.flagged_text_lines(lines, found)
+        self.assertEqual([len(f) for f in flags], [0, 1, 0])
+        self.assertEqual(boilerplate.why_class(next(iter(flags[1]))[1]), "inside <nav>")
+        self.assertEqual(boilerplate.why_class("Page furniture by its markup (class 'x-menu'), not"), "class")
+
+    def test_page_half_is_stable_and_splits(self):
+        ids = ["%064x" % i for i in range(200)]
+        halves = [boilerplate.page_half(i) for i in ids]
+        self.assertEqual(halves, [boilerplate.page_half(i) for i in ids])
+        self.assertTrue(60 < halves.count("dev") < 140)
+
+
 class FalseAlarmTest(unittest.TestCase):
     def test_reflow(self):
         body = "First line of a\nparagraph here.\n    Second one\ncontinues.\n Reuter\n"
