@@ -153,9 +153,15 @@ PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
     if (suppressions.Suppress(finding.rule_id, finding.start)) continue;
     ApplySourceLists(finding);
 
-    const std::string_view line = LineOf(original, finding.start.line);
     // Two SHA-256s a finding were a tenth of a lint's time; only baselines
-    // read the fingerprint, and only SARIF the line hash.
+    // read the fingerprint, and only SARIF the line hash. Finding the line
+    // scans the file from its start, which on an HTML page with thousands
+    // of furniture findings cost more than the analysis, so it too waits
+    // until one of them asks.
+    const bool wants_line = record_ != nullptr || baseline_ != nullptr ||
+                            (settings_.line_hashes && !original.empty());
+    const std::string_view line =
+        wants_line ? LineOf(original, finding.start.line) : std::string_view();
     const std::string fingerprint =
         record_ != nullptr || baseline_ != nullptr
             ? FindingFingerprint(finding.rule_id, finding.text, line)
