@@ -257,8 +257,9 @@ constexpr std::string_view kVoidElements[] = {
     "area",   "base", "br",   "col",   "embed",  "hr",    "img", "input",
     "keygen", "link", "meta", "param", "source", "track", "wbr"};
 
-// Elements that are page furniture wherever they stand. <header> is not
-// among them: inside an <article> or <main> it holds the headline and byline.
+// Elements that are page furniture. <header> is not among them: inside an
+// <article> or <main> it holds the headline and byline; nor is <footer>
+// there (FurnitureOf).
 constexpr std::string_view kFurnitureElements[] = {"aside", "footer", "form",
                                                    "menu", "nav"};
 
@@ -982,6 +983,9 @@ class HtmlConverter {
                                  bool in_content) {
     if (Contains(kFurnitureElements, name) ||
         (name == "header" && !in_content)) {
+      // An article's own <footer> may hold its last paragraph; what else
+      // sits there (a share bar, tags) is named by its class.
+      if (name == "footer" && in_content) return "";
       return "inside <" + name + ">";
     }
     if (Contains(kFurnitureRoles, attributes.role)) {

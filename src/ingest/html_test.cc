@@ -324,6 +324,16 @@ TEST(HtmlStructureTest, HeaderInsideArticleHoldsTheByline) {
   EXPECT_EQ(FurnitureOf(page, "By A. Writer"), "");
 }
 
+TEST(HtmlStructureTest, FooterOfTheArticleIsNotFurniture) {
+  const std::string page =
+      std::string("<article>") + kStory +
+      "<footer><p>Buses only in the first week.</p><div class=share-bar>"
+      "Share</div></footer></article><footer>Contact</footer>";
+  EXPECT_EQ(FurnitureOf(page, "Buses only"), "");
+  EXPECT_EQ(FurnitureOf(page, "Share"), "class 'share-bar'");
+  EXPECT_EQ(FurnitureOf(page, "Contact"), "inside <footer>");
+}
+
 TEST(HtmlStructureTest, HeadlineIsNeverFurniture) {
   const std::string page =
       std::string(
