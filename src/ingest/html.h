@@ -27,14 +27,14 @@ struct HtmlText {
 // Each line also gets what the markup says about it (`structure`): how much
 // of it is link text, and whether it sits in page furniture. A line is
 // furniture when most of it lies inside an element that marks furniture
-// (nav, aside, footer, menu, form; header outside an article; ARIA
+// (nav, aside, menu, form; header or footer outside an article; ARIA
 // navigation, banner, contentinfo, complementary or search roles; a class or
 // id naming a sidebar, menu, share bar, related links, comments, cookie
 // notice, newsletter, promo, breadcrumb, widget or ad), with no <article>,
 // <main> or <h1> between it and that element. An element that holds the
 // page's longest low-link paragraph, or more than half its text, is a
-// layout wrapper (an ASP.NET <form>, a "has-sidebar" page div) and marks
-// nothing.
+// layout wrapper (an ASP.NET <form>, a "sidebar-layout" page div) and
+// marks nothing.
 HtmlText HtmlToText(std::string_view html);
 
 }  // namespace provcheck
