@@ -279,8 +279,8 @@ constexpr std::string_view kFurnitureWords[] = {
     "disqus",     "gdpr",       "masthead", "menu",      "modal",   "nav",
     "newsletter", "outbrain",   "paginat",  "popular",   "popup",   "promo",
     "recommend",  "related",    "share",    "sharing",   "sidebar", "signup",
-    "skyscraper", "social",     "sponsor",  "subscribe", "taboola", "teaser",
-    "trending",   "widget"};
+    "skyscraper", "social",     "sponsor",  "subscribe", "taboola", "trending",
+    "widget"};
 
 // Whole words only: as prefixes these would catch "adjust", "ctas",
 // "railway", "tagline".
@@ -290,9 +290,9 @@ constexpr std::string_view kFurnitureWholeWords[] = {
 
 // Position words: furniture only when no word of the element says it
 // belongs to the content ("article-footer" may hold the last paragraph,
-// "entry-header" the headline).
+// "entry-header" the headline, "article-teaser" the standfirst).
 constexpr std::string_view kPositionWords[] = {"banner", "footer", "header",
-                                               "topbar"};
+                                               "teaser", "topbar"};
 constexpr std::string_view kContentWords[] = {
     "article", "body", "content", "entry", "main", "post", "story", "text"};
 

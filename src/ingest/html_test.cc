@@ -352,6 +352,14 @@ TEST(HtmlStructureTest, PositionClassOfTheArticleIsNotFurniture) {
   EXPECT_EQ(FurnitureOf(page, "Contact"), "class 'site-footer'");
 }
 
+TEST(HtmlStructureTest, TeaserOfTheArticleIsItsStandfirst) {
+  const std::string page =
+      std::string("<p class=article-teaser>In short.</p>") + kStory +
+      "<div class=teaser-list>Next up</div>";
+  EXPECT_EQ(FurnitureOf(page, "In short."), "");
+  EXPECT_EQ(FurnitureOf(page, "Next up"), "class 'teaser-list'");
+}
+
 TEST(HtmlStructureTest, ArticleInsideFurnitureIsNotFurniture) {
   const std::string page = std::string(kStory) +
                            "<div class=sidebar><p>Trending</p><article><p>"
