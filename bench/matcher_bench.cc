@@ -8,12 +8,15 @@
 //   BM_BareSetScan      the floor: one RE2::Set per scope built from the same
 //                       patterns, each scanning every whole document once (no
 //                       segmentation, no second pass for spans or captures)
+//   BM_Pattern/RULE#N/stage:S  only with PROVCHECK_BENCH_PATTERNS=1: the
+//                       cost of one pattern over the segments the prefilter
+//                       lets it run on, split by RE2 stage (see PatternStage)
 //
 // One iteration processes the whole in-memory corpus; bytes processed are the
 // analysis-text bytes, so the "bytes_per_second" column is the throughput.
-// Rates are per CPU second (no UseRealTime): the benchmarks are single-threaded,
-// and CPU time stays meaningful on a shared, loaded machine where wall time
-// does not.
+// Rates are per CPU second (no UseRealTime): the benchmarks are
+// single-threaded, and CPU time stays meaningful on a shared, loaded machine
+// where wall time does not.
 //
 // Corpus: PROVCHECK_BENCH_CORPUS (a directory of .txt files) if set, else
 // /work/shared/eval-data/bbc-news-2225 if present (read in place, never
@@ -22,6 +25,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -33,6 +37,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "provcheck/document.h"
@@ -43,7 +48,9 @@
 #include "provcheck/rule_parser.h"
 #include "provcheck/score.h"
 #include "provcheck/segment.h"
+#include "provcheck/source_name.h"
 #include "provcheck/sources.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -259,8 +266,9 @@ Fixture* BuildFixture() {
     f->sources = *std::move(sources);
   } else {
     f->sources_error = std::string(sources.status().message());
-    std::fprintf(stderr, "WARNING: source registry not loaded, "
-                         "BM_AnalyzeDocument runs without it:\n%s\n",
+    std::fprintf(stderr,
+                 "WARNING: source registry not loaded, "
+                 "BM_AnalyzeDocument runs without it:\n%s\n",
                  f->sources_error.c_str());
   }
 
@@ -354,7 +362,7 @@ void BM_AnalyzeDocument(benchmark::State& state) {
   const Fixture& f = GetFixture();
   if (!Ready(state, f)) return;
   const provcheck::AnalysisConfig config{f.matcher.get(), f.sources.get(),
-                                        provcheck::ScoreWeights{}};
+                                         provcheck::ScoreWeights{}};
   int64_t findings = 0;
   for (auto _ : state) {
     findings = 0;
@@ -389,11 +397,279 @@ void BM_BareSetScan(benchmark::State& state) {
   Finish(state, f, fired_total, "patterns_fired");
 }
 
-BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_MatcherMatch)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_AnalyzeDocument)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_BareSetScan)->Unit(benchmark::kMillisecond);
+double Min(const std::vector<double>& values) {
+  return values.empty() ? 0 : *std::min_element(values.begin(), values.end());
+}
+
+// On a shared machine the fastest repetition is the one least disturbed.
+BENCHMARK(BM_Segment)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_MatcherMatch)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_AnalyzeDocument)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_BareSetScan)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("min", Min);
+
+// ---------------------------------------------------------------------------
+// Per-pattern cost (PROVCHECK_BENCH_PATTERNS=1). The Matcher's prefilter is
+// rebuilt here as the Matcher builds it (FilteredRE2 atoms of at least 3
+// bytes per scope, one case-insensitive RE2::Set of them), so the shipped
+// hot path carries no counters. One pass over the corpus finds, for every
+// pattern, the segments it runs on and every RE2::Match call FindAll makes
+// there; the stages then replay exactly those calls:
+//
+//   stage 0  FindAll as the Matcher runs it: captures copied, rejects tested
+//   stage 1  RE2::Match with no submatch: the forward DFA alone (it stops at
+//            the earliest match end, so on matching calls a lower bound)
+//   stage 2  one submatch: forward DFA to the match end + reverse DFA from
+//            there for the start
+//   stage 3  every group: stage 2 + OnePass/BitState/NFA on the match span
+//
+// so 1 ≈ forward DFA, 2−1 ≈ reverse DFA, 3−2 ≈ submatch extraction, 0−3 ≈
+// provcheck's own work on each match.
+
+enum PatternStage { kFindAll = 0, kForward = 1, kSpan = 2, kSubmatch = 3 };
+
+struct PatternCost {
+  std::string name;  // rule id and pattern index
+  provcheck::Scope scope = provcheck::Scope::kSentence;
+  std::unique_ptr<RE2> regex;
+  std::vector<std::string> group_names;
+  int span_group = -1;
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> rejects;
+  // Segments (document text and range) the prefilter lets the pattern run on.
+  std::vector<std::string_view> segments;
+  // Each RE2::Match call FindAll makes: segment index, start position.
+  std::vector<std::pair<size_t, size_t>> calls;
+  int64_t matched_segments = 0;
+  int64_t matches = 0;
+  int64_t rejected = 0;
+  int64_t bytes = 0;  // bytes of the segments it runs on
+};
+
+struct PatternFixture {
+  std::vector<PatternCost> patterns;
+  int64_t matches = 0;          // sum over patterns, for the check below
+  int64_t matcher_matches = 0;  // what Matcher::Match found
+};
+
+std::string_view CaptureOf(
+    const std::vector<std::pair<std::string, std::string>>& captures,
+    std::string_view name) {
+  for (const auto& [capture, value] : captures) {
+    if (capture == name) return value;
+  }
+  return {};
+}
+
+// FindAll of src/engine/matcher.cc, with a hook on every RE2 call; returns
+// the number of matches kept.
+template <typename OnCall>
+int64_t RunFindAll(const PatternCost& p, re2::StringPiece segment,
+                   int64_t* rejected, OnCall on_call) {
+  const int groups = static_cast<int>(p.group_names.size());
+  std::vector<re2::StringPiece> submatches(groups);
+  std::vector<std::pair<std::string, std::string>> captures;
+  int64_t kept = 0;
+  size_t position = 0;
+  while (position <= segment.size()) {
+    on_call(position);
+    if (!p.regex->Match(segment, position, segment.size(), RE2::UNANCHORED,
+                        submatches.data(), groups)) {
+      break;
+    }
+    const size_t begin = submatches[0].data() - segment.data();
+    const size_t end = begin + submatches[0].size();
+    size_t next = begin + 1;
+    while (next < segment.size() &&
+           (static_cast<unsigned char>(segment[next]) & 0xC0) == 0x80) {
+      ++next;
+    }
+    if (end == begin) {
+      position = next;
+      continue;
+    }
+    captures.clear();
+    captures.emplace_back("0", std::string(submatches[0]));
+    for (int g = 1; g < groups; ++g) {
+      if (p.group_names[g].empty() || submatches[g].data() == nullptr) continue;
+      captures.emplace_back(p.group_names[g], std::string(submatches[g]));
+    }
+    bool reject = false;
+    for (const auto& [capture, regex] : p.rejects) {
+      const std::string value =
+          provcheck::CleanSourceName(CaptureOf(captures, capture));
+      if (!value.empty() && RE2::FullMatch(value, *regex)) reject = true;
+      if (reject) break;
+    }
+    if (reject) {
+      ++*rejected;
+      position = next;
+      continue;
+    }
+    ++kept;
+    position = end;
+  }
+  return kept;
+}
+
+PatternFixture* BuildPatternFixture() {
+  auto* pf = new PatternFixture();
+  const Fixture& f = GetFixture();
+  if (!f.error.empty()) return pf;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  std::array<re2::FilteredRE2, 3> filters = {
+      re2::FilteredRE2(3), re2::FilteredRE2(3), re2::FilteredRE2(3)};
+  std::array<std::vector<size_t>, 3> ids;  // filter id -> index in patterns
+  for (const provcheck::RulePack& pack : f.packs) {
+    for (const provcheck::Rule& rule : pack.rules) {
+      for (size_t i = 0; i < rule.patterns.size(); ++i) {
+        PatternCost p;
+        p.name = rule.id + "#" + std::to_string(i);
+        p.scope = rule.scope;
+        p.regex = std::make_unique<RE2>(rule.patterns[i].regex, options);
+        p.group_names.resize(p.regex->NumberOfCapturingGroups() + 1);
+        for (const auto& [index, name] : p.regex->CapturingGroupNames()) {
+          p.group_names[index] = name;
+        }
+        for (const auto& [capture, reject] : rule.rejects) {
+          p.rejects.emplace_back(capture,
+                                 std::make_unique<RE2>(reject.regex, options));
+        }
+        const int scope = static_cast<int>(rule.scope);
+        int id = -1;
+        filters[scope].Add(rule.patterns[i].regex, options, &id);
+        ids[scope].push_back(pf->patterns.size());
+        pf->patterns.push_back(std::move(p));
+      }
+    }
+  }
+  std::array<std::unique_ptr<RE2::Set>, 3> sets;
+  for (int scope = 0; scope < 3; ++scope) {
+    if (ids[scope].empty()) continue;
+    std::vector<std::string> atoms;
+    filters[scope].Compile(&atoms);
+    if (atoms.empty()) continue;
+    RE2::Options atom_options = options;
+    atom_options.set_case_sensitive(false);
+    sets[scope] = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+    for (const std::string& atom : atoms) {
+      sets[scope]->Add(RE2::QuoteMeta(atom), nullptr);
+    }
+    sets[scope]->Compile();
+  }
+  std::vector<int> atoms;
+  std::vector<int> potentials;
+  for (const Document& doc : f.documents) {
+    const provcheck::Segmentation segments = provcheck::Segment(doc.text);
+    pf->matcher_matches +=
+        static_cast<int64_t>(f.matcher->Match(doc.text, segments).size());
+    const std::vector<provcheck::TextRange> whole = {
+        provcheck::TextRange{0, doc.text.size()}};
+    const std::array<const std::vector<provcheck::TextRange>*, 3> units = {
+        &segments.lines, &segments.sentences, &whole};
+    for (int scope = 0; scope < 3; ++scope) {
+      if (ids[scope].empty()) continue;
+      for (const provcheck::TextRange& range : *units[scope]) {
+        if (range.size() == 0) continue;
+        const std::string_view segment(doc.text.data() + range.begin,
+                                       range.size());
+        atoms.clear();
+        if (sets[scope]) sets[scope]->Match(segment, &atoms);
+        std::sort(atoms.begin(), atoms.end());
+        filters[scope].AllPotentials(atoms, &potentials);
+        for (int id : potentials) {
+          PatternCost& p = pf->patterns[ids[scope][id]];
+          const size_t index = p.segments.size();
+          p.segments.push_back(segment);
+          p.bytes += static_cast<int64_t>(segment.size());
+          const int64_t kept = RunFindAll(
+              p, segment, &p.rejected,
+              [&](size_t position) { p.calls.emplace_back(index, position); });
+          p.matches += kept;
+          p.matched_segments += kept > 0;
+          pf->matches += kept;
+        }
+      }
+    }
+  }
+  std::fprintf(stderr,
+               "patterns: %zu; matches %lld here, %lld by Matcher::Match%s\n",
+               pf->patterns.size(), static_cast<long long>(pf->matches),
+               static_cast<long long>(pf->matcher_matches),
+               pf->matches == pf->matcher_matches
+                   ? ""
+                   : " (MISMATCH: the prefilter here is not the Matcher's)");
+  return pf;
+}
+
+const PatternFixture& GetPatternFixture() {
+  static const PatternFixture* fixture = BuildPatternFixture();
+  return *fixture;
+}
+
+void BM_Pattern(benchmark::State& state, size_t index) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  const PatternCost& p = GetPatternFixture().patterns[index];
+  const auto stage = static_cast<PatternStage>(state.range(0));
+  const int groups = static_cast<int>(p.group_names.size());
+  std::vector<re2::StringPiece> submatches(groups);
+  const int wanted = stage == kForward ? 0 : stage == kSpan ? 1 : groups;
+  int64_t found = 0;
+  for (auto _ : state) {
+    found = 0;
+    if (stage == kFindAll) {
+      int64_t rejected = 0;
+      for (std::string_view segment : p.segments) {
+        found += RunFindAll(p, segment, &rejected, [](size_t) {});
+      }
+    } else {
+      for (const auto& [segment, position] : p.calls) {
+        const std::string_view text = p.segments[segment];
+        found += p.regex->Match(text, position, text.size(), RE2::UNANCHORED,
+                                submatches.data(), wanted);
+      }
+    }
+    benchmark::DoNotOptimize(found);
+  }
+  state.SetBytesProcessed(state.iterations() * p.bytes);
+  state.counters["potential_segments"] = static_cast<double>(p.segments.size());
+  state.counters["matched_segments"] = static_cast<double>(p.matched_segments);
+  state.counters["matches"] = static_cast<double>(p.matches);
+  state.counters["rejected"] = static_cast<double>(p.rejected);
+  state.counters["re2_calls"] = static_cast<double>(p.calls.size());
+}
+
+void RegisterPatternBenchmarks() {
+  const char* enabled = std::getenv("PROVCHECK_BENCH_PATTERNS");
+  if (!enabled || std::string_view(enabled) != "1") return;
+  const PatternFixture& pf = GetPatternFixture();
+  for (size_t i = 0; i < pf.patterns.size(); ++i) {
+    benchmark::RegisterBenchmark(("BM_Pattern/" + pf.patterns[i].name).c_str(),
+                                 BM_Pattern, i)
+        ->ArgName("stage")
+        ->DenseRange(kFindAll, kSubmatch)
+        ->Unit(benchmark::kMillisecond)
+        ->MinTime(0.2)
+        ->ComputeStatistics("min", Min);
+  }
+}
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RegisterPatternBenchmarks();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
