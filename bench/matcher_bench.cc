@@ -454,6 +454,8 @@ struct PatternCost {
 
 struct PatternFixture {
   std::vector<PatternCost> patterns;
+  // The prefilter's atom sets, by scope; null where a scope has no atoms.
+  std::array<std::unique_ptr<RE2::Set>, 3> atom_sets;
   int64_t matches = 0;          // sum over patterns, for the check below
   int64_t matcher_matches = 0;  // what Matcher::Match found
 };
@@ -477,7 +479,7 @@ int64_t RunFindAll(const PatternCost& p, re2::StringPiece segment,
   std::vector<std::pair<std::string, std::string>> captures;
   int64_t kept = 0;
   size_t position = 0;
-  while (position <= segment.size()) {
+  while (position < segment.size()) {
     on_call(position);
     if (!p.regex->Match(segment, position, segment.size(), RE2::UNANCHORED,
                         submatches.data(), groups)) {
@@ -525,8 +527,15 @@ PatternFixture* BuildPatternFixture() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  std::array<re2::FilteredRE2, 3> filters = {
-      re2::FilteredRE2(3), re2::FilteredRE2(3), re2::FilteredRE2(3)};
+  // PROVCHECK_BENCH_MIN_ATOM tries another atom length here without a
+  // rebuild; potentials change, matches must not.
+  const char* min_atom = std::getenv("PROVCHECK_BENCH_MIN_ATOM");
+  const int minlen = min_atom && *min_atom ? std::atoi(min_atom) : 3;
+  // Built in place: FilteredRE2's move constructor drops min_atom_len.
+  std::array<std::unique_ptr<re2::FilteredRE2>, 3> filters;
+  for (auto& filter : filters) {
+    filter = std::make_unique<re2::FilteredRE2>(minlen);
+  }
   std::array<std::vector<size_t>, 3> ids;  // filter id -> index in patterns
   for (const provcheck::RulePack& pack : f.packs) {
     for (const provcheck::Rule& rule : pack.rules) {
@@ -545,7 +554,7 @@ PatternFixture* BuildPatternFixture() {
         }
         const int scope = static_cast<int>(rule.scope);
         int id = -1;
-        filters[scope].Add(rule.patterns[i].regex, options, &id);
+        filters[scope]->Add(rule.patterns[i].regex, options, &id);
         ids[scope].push_back(pf->patterns.size());
         pf->patterns.push_back(std::move(p));
       }
@@ -555,7 +564,7 @@ PatternFixture* BuildPatternFixture() {
   for (int scope = 0; scope < 3; ++scope) {
     if (ids[scope].empty()) continue;
     std::vector<std::string> atoms;
-    filters[scope].Compile(&atoms);
+    filters[scope]->Compile(&atoms);
     if (atoms.empty()) continue;
     RE2::Options atom_options = options;
     atom_options.set_case_sensitive(false);
@@ -584,7 +593,7 @@ PatternFixture* BuildPatternFixture() {
         atoms.clear();
         if (sets[scope]) sets[scope]->Match(segment, &atoms);
         std::sort(atoms.begin(), atoms.end());
-        filters[scope].AllPotentials(atoms, &potentials);
+        filters[scope]->AllPotentials(atoms, &potentials);
         for (int id : potentials) {
           PatternCost& p = pf->patterns[ids[scope][id]];
           const size_t index = p.segments.size();
@@ -600,6 +609,18 @@ PatternFixture* BuildPatternFixture() {
       }
     }
   }
+  pf->atom_sets = std::move(sets);
+  int64_t runs = 0, bytes = 0, calls = 0;
+  for (const PatternCost& p : pf->patterns) {
+    runs += static_cast<int64_t>(p.segments.size());
+    bytes += p.bytes;
+    calls += static_cast<int64_t>(p.calls.size());
+  }
+  std::fprintf(stderr,
+               "pattern runs: %lld (segment, pattern) pairs, %.2f MB through "
+               "pattern DFAs, %lld RE2::Match calls\n",
+               static_cast<long long>(runs), static_cast<double>(bytes) / 1e6,
+               static_cast<long long>(calls));
   std::fprintf(stderr,
                "patterns: %zu; matches %lld here, %lld by Matcher::Match%s\n",
                pf->patterns.size(), static_cast<long long>(pf->matches),
@@ -648,10 +669,45 @@ void BM_Pattern(benchmark::State& state, size_t index) {
   state.counters["re2_calls"] = static_cast<double>(p.calls.size());
 }
 
+// The prefilter's atom scan alone: Segment, then every line, sentence and
+// the document through its scope's atom set (no AllPotentials, no patterns).
+void BM_PrefilterScan(benchmark::State& state) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  const PatternFixture& pf = GetPatternFixture();
+  std::vector<int> atoms;
+  int64_t hits = 0;
+  for (auto _ : state) {
+    hits = 0;
+    for (const Document& doc : f.documents) {
+      const provcheck::Segmentation segments = provcheck::Segment(doc.text);
+      const std::vector<provcheck::TextRange> whole = {
+          provcheck::TextRange{0, doc.text.size()}};
+      const std::array<const std::vector<provcheck::TextRange>*, 3> units = {
+          &segments.lines, &segments.sentences, &whole};
+      for (int scope = 0; scope < 3; ++scope) {
+        if (!pf.atom_sets[scope]) continue;
+        for (const provcheck::TextRange& range : *units[scope]) {
+          if (range.size() == 0) continue;
+          atoms.clear();
+          pf.atom_sets[scope]->Match(
+              std::string_view(doc.text.data() + range.begin, range.size()),
+              &atoms);
+          hits += static_cast<int64_t>(atoms.size());
+        }
+      }
+    }
+  }
+  Finish(state, f, hits, "atoms_found");
+}
+
 void RegisterPatternBenchmarks() {
   const char* enabled = std::getenv("PROVCHECK_BENCH_PATTERNS");
   if (!enabled || std::string_view(enabled) != "1") return;
   const PatternFixture& pf = GetPatternFixture();
+  benchmark::RegisterBenchmark("BM_PrefilterScan", BM_PrefilterScan)
+      ->Unit(benchmark::kMillisecond)
+      ->ComputeStatistics("min", Min);
   for (size_t i = 0; i < pf.patterns.size(); ++i) {
     benchmark::RegisterBenchmark(("BM_Pattern/" + pf.patterns[i].name).c_str(),
                                  BM_Pattern, i)
