@@ -70,6 +70,27 @@ TEST(MatcherTest, LineScopeAnchorsMatchTheWholeLine) {
   EXPECT_EQ(matches[1].segment, 2u);
 }
 
+TEST(MatcherTest, MatchRunningToTheSegmentEndIsFoundOnce) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind boilerplate scope line match \"x.*$\" "
+      "message \"m\" }");
+  const std::string text = "a x b\nno\nx";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(2));
+  EXPECT_EQ(Text(text, matches[0]), "x b");
+  EXPECT_EQ(Text(text, matches[1]), "x");
+}
+
+TEST(MatcherTest, EmptyMatchesAreNeverReported) {
+  auto matcher = CompileOrDie(
+      "pack p\nrule r { kind boilerplate scope line match \"z*$\" "
+      "message \"m\" }");
+  const std::string text = "abc\nabz";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(Text(text, matches[0]), "z");
+}
+
 TEST(MatcherTest, SentenceScopeDoesNotMatchAcrossSentences) {
   auto matcher = CompileOrDie(
       "pack p\nrule r { kind attribution scope sentence match \"end\\. Start\" "
