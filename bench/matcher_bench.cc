@@ -667,6 +667,9 @@ void BM_Pattern(benchmark::State& state, size_t index) {
   state.counters["matches"] = static_cast<double>(p.matches);
   state.counters["rejected"] = static_cast<double>(p.rejected);
   state.counters["re2_calls"] = static_cast<double>(p.calls.size());
+  // RE2 extracts submatches with BitState only for programs of at most 512
+  // instructions; larger ones fall to the NFA (re2/prog.cc, Flatten).
+  state.counters["program_size"] = static_cast<double>(p.regex->ProgramSize());
 }
 
 // The prefilter's atom scan alone: Segment, then every line, sentence and
