@@ -44,6 +44,9 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
   Position At(size_t byte_offset) const;
+  // The text of 1-based line `line` without its break ("\n" or "\r\n"); ""
+  // past the last line.
+  std::string_view Line(int line) const;
 
  private:
   std::string_view text_;

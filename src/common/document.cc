@@ -56,6 +56,17 @@ Position LineIndex::At(size_t byte_offset) const {
   return Position{static_cast<int>(line), column};
 }
 
+std::string_view LineIndex::Line(int line) const {
+  if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return {};
+  const size_t begin = line_starts_[line - 1];
+  const size_t end = static_cast<size_t>(line) < line_starts_.size()
+                         ? line_starts_[line] - 1
+                         : text_.size();
+  std::string_view out = text_.substr(begin, end - begin);
+  if (out.ends_with('\r')) out.remove_suffix(1);
+  return out;
+}
+
 std::pair<Position, Position> SpanPositions(const Document& document,
                                             const LineIndex& original_lines,
                                             size_t begin, size_t end) {

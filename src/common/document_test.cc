@@ -57,6 +57,14 @@ TEST(OffsetMapTest, RepeatedTextOffsetReplacesPreviousAnchor) {
   EXPECT_EQ(map.ToOriginal(4), 13u);
 }
 
+TEST(LineIndexTest, LineIsTheLineWithoutItsBreak) {
+  const LineIndex index("one\r\ntwo\nthree");
+  EXPECT_EQ(index.Line(2), "two");
+  EXPECT_EQ(index.Line(1), "one");
+  EXPECT_EQ(index.Line(3), "three");
+  EXPECT_EQ(LineIndex("one\n").Line(5), "");
+}
+
 TEST(LineIndexTest, FirstByteIsLineOneColumnOne) {
   LineIndex index("hello\nworld\n");
   EXPECT_EQ(index.At(0), (Position{1, 1}));

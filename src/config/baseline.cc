@@ -51,20 +51,6 @@ std::string LineHash(std::string_view line_text) {
   return Sha256Hex(NormaliseSpace(line_text)).substr(0, 16);
 }
 
-std::string_view LineOf(std::string_view text, int line) {
-  size_t begin = 0;
-  for (int current = 1; current < line; ++current) {
-    const size_t newline = text.find('\n', begin);
-    if (newline == std::string_view::npos) return {};
-    begin = newline + 1;
-  }
-  size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view out = text.substr(begin, end - begin);
-  if (out.ends_with('\r')) out.remove_suffix(1);
-  return out;
-}
-
 absl::StatusOr<Baseline> Baseline::Load(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {

@@ -38,9 +38,6 @@ std::string FindingFingerprint(std::string_view rule_id,
 // Hex digest (16 digits) of a line's text with whitespace normalised.
 std::string LineHash(std::string_view line_text);
 
-// The text of 1-based `line` of `text`, without its line break.
-std::string_view LineOf(std::string_view text, int line);
-
 class Baseline {
  public:
   // `dir` is where paths are relative to: the baseline file's directory.

@@ -33,13 +33,6 @@ TEST(FindingFingerprintTest, DependsOnRuleFindingAndLine) {
             FindingFingerprint(kRule, "it was noted", "Then it was noted."));
 }
 
-TEST(LineOfTest, ReturnsTheLineWithoutItsBreak) {
-  EXPECT_EQ(LineOf("one\r\ntwo\nthree", 2), "two");
-  EXPECT_EQ(LineOf("one\r\ntwo\nthree", 1), "one");
-  EXPECT_EQ(LineOf("one\r\ntwo\nthree", 3), "three");
-  EXPECT_EQ(LineOf("one\n", 5), "");
-}
-
 TEST(BaselineTest, EachRecordedOccurrenceExcusesOneFinding) {
   Baseline baseline(std::filesystem::current_path().string());
   baseline.Add("docs/a.md", kRule, "f1", 3, "it was noted");

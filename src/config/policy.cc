@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "config/glob.h"
 #include "config/suppress.h"
 #include "provcheck/cross_check.h"
+#include "provcheck/document.h"
 #include "provcheck/engine.h"
 
 namespace provcheck {
@@ -142,6 +144,16 @@ PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
   const std::vector<const RuleSettings*> layers = LayersFor(path);
   Suppressions suppressions = Suppressions::Parse(original, format);
 
+  // Only baselines read the fingerprint, and only SARIF the line hash; both
+  // hash the finding's source line. The lines are indexed once per
+  // document, and only when one of them asks: a lookup from the file's
+  // start per finding made an HTML page with thousands of furniture
+  // findings cost more than its analysis.
+  const bool wants_line = record_ != nullptr || baseline_ != nullptr ||
+                          (settings_.line_hashes && !original.empty());
+  std::optional<LineIndex> original_lines;
+  if (wants_line) original_lines.emplace(original);
+
   std::vector<Finding> kept;
   std::vector<std::string> hashes;
   for (Finding& finding : result.findings) {
@@ -153,15 +165,9 @@ PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
     if (suppressions.Suppress(finding.rule_id, finding.start)) continue;
     ApplySourceLists(finding);
 
-    // Two SHA-256s a finding were a tenth of a lint's time; only baselines
-    // read the fingerprint, and only SARIF the line hash. Finding the line
-    // scans the file from its start, which on an HTML page with thousands
-    // of furniture findings cost more than the analysis, so it too waits
-    // until one of them asks.
-    const bool wants_line = record_ != nullptr || baseline_ != nullptr ||
-                            (settings_.line_hashes && !original.empty());
-    const std::string_view line =
-        wants_line ? LineOf(original, finding.start.line) : std::string_view();
+    const std::string_view line = original_lines
+                                      ? original_lines->Line(finding.start.line)
+                                      : std::string_view();
     const std::string fingerprint =
         record_ != nullptr || baseline_ != nullptr
             ? FindingFingerprint(finding.rule_id, finding.text, line)
