@@ -7,29 +7,25 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lint_json.h"
 #include "nlohmann/json.hpp"
 #include "run_command.h"
 
 namespace provcheck {
 namespace {
 
+using ::provcheck::testing::LintFinding;
+using ::provcheck::testing::LintFindings;
 using ::provcheck::testing::RunProvcheck;
 using ::testing::HasSubstr;
 
 // Contradiction findings of a lint JSON run, as "file-name:line:rule".
 std::set<std::string> Contradictions(const std::string& json_text) {
   std::set<std::string> found;
-  const auto json = nlohmann::json::parse(json_text);
-  for (const auto& document : json["documents"]) {
-    const std::string name =
-        std::filesystem::path(document["path"].get<std::string>())
-            .filename()
-            .string();
-    for (const auto& finding : document["findings"]) {
-      if (finding["kind"] == "contradiction") {
-        found.insert(name + ":" + std::to_string(finding["line"].get<int>()) +
-                     ":" + finding["rule"].get<std::string>());
-      }
+  for (const LintFinding& finding : LintFindings(json_text)) {
+    if (finding.kind == "contradiction") {
+      found.insert(finding.file + ":" + std::to_string(finding.line) + ":" +
+                   finding.rule);
     }
   }
   return found;

@@ -4,12 +4,15 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lint_json.h"
 #include "nlohmann/json.hpp"
 #include "run_command.h"
 
 namespace provcheck {
 namespace {
 
+using ::provcheck::testing::LintFinding;
+using ::provcheck::testing::LintFindings;
 using ::provcheck::testing::RunProvcheck;
 using ::testing::ElementsAre;
 using ::testing::Pair;
@@ -19,13 +22,9 @@ constexpr char kPage[] = "fixtures/page-structure/page.html";
 // line -> message of every boilerplate.page-structure finding.
 std::map<int, std::string> PageStructureFindings(const std::string& out) {
   std::map<int, std::string> found;
-  const auto json = nlohmann::json::parse(out);
-  for (const auto& document : json["documents"]) {
-    for (const auto& finding : document["findings"]) {
-      if (finding["rule"] == "boilerplate.page-structure") {
-        found[finding["line"].get<int>()] =
-            finding["message"].get<std::string>();
-      }
+  for (const LintFinding& finding : LintFindings(out)) {
+    if (finding.rule == "boilerplate.page-structure") {
+      found[finding.line] = finding.message;
     }
   }
   return found;

@@ -7,28 +7,24 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "lint_json.h"
 #include "nlohmann/json.hpp"
 #include "run_command.h"
 
 namespace provcheck {
 namespace {
 
+using ::provcheck::testing::LintFinding;
+using ::provcheck::testing::LintFindings;
 using ::provcheck::testing::RunProvcheck;
 
 // "file-name:line" of every finding of `rule` in a lint JSON run.
 std::set<std::string> FindingsOf(const std::string& json_text,
                                  const std::string& rule) {
   std::set<std::string> found;
-  const auto json = nlohmann::json::parse(json_text);
-  for (const auto& document : json["documents"]) {
-    const std::string name =
-        std::filesystem::path(document["path"].get<std::string>())
-            .filename()
-            .string();
-    for (const auto& finding : document["findings"]) {
-      if (finding["rule"] == rule) {
-        found.insert(name + ":" + std::to_string(finding["line"].get<int>()));
-      }
+  for (const LintFinding& finding : LintFindings(json_text)) {
+    if (finding.rule == rule) {
+      found.insert(finding.file + ":" + std::to_string(finding.line));
     }
   }
   return found;

@@ -6,11 +6,13 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "nlohmann/json.hpp"
+#include "lint_json.h"
 #include "run_command.h"
 
 namespace {
 
+using ::provcheck::testing::LintFinding;
+using ::provcheck::testing::LintFindings;
 using ::provcheck::testing::RunProvcheck;
 
 // The rule ids provcheck reports on TEXT, read from standard input.
@@ -18,11 +20,8 @@ std::vector<std::string> RulesFiredOn(const std::string& text) {
   const auto run = RunProvcheck("lint --format json --fail-on none -", text);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   std::vector<std::string> rules;
-  const nlohmann::json output = nlohmann::json::parse(run.out);
-  for (const auto& document : output["documents"]) {
-    for (const auto& finding : document["findings"]) {
-      rules.push_back(finding["rule"].get<std::string>());
-    }
+  for (const LintFinding& finding : LintFindings(run.out)) {
+    rules.push_back(finding.rule);
   }
   return rules;
 }
