@@ -441,28 +441,27 @@ size_t DecodeReference(std::string_view html, size_t pos, char32_t* cp) {
   return 0;
 }
 
-// Splits a class or id into lower-case words at punctuation and at
-// camelCase humps: "relatedPosts__item" -> related, posts, item.
-std::vector<std::string> NameWords(std::string_view name) {
-  std::vector<std::string> words;
-  std::string word;
-  char previous = 0;
-  for (char c : name) {
-    if (!absl::ascii_isalnum(c)) {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      if (absl::ascii_isupper(c) && absl::ascii_islower(previous) &&
-          !word.empty()) {
-        words.push_back(std::move(word));
-        word.clear();
-      }
-      word.push_back(absl::ascii_tolower(c));
+// Splits a class or id token into lower-case words at punctuation and at
+// camelCase humps: "relatedPosts__item" -> related, posts, item. The words
+// are views into `lowered`; both are the caller's, so that a page's
+// thousands of start tags reuse one buffer.
+void NameWords(std::string_view token, std::string& lowered,
+               std::vector<std::string_view>& words) {
+  lowered.assign(token);
+  for (char& c : lowered) c = absl::ascii_tolower(c);
+  words.clear();
+  size_t begin = std::string_view::npos;
+  for (size_t i = 0; i <= token.size(); ++i) {
+    const bool word_char = i < token.size() && absl::ascii_isalnum(token[i]);
+    const bool hump = word_char && begin != std::string_view::npos &&
+                      absl::ascii_isupper(token[i]) &&
+                      absl::ascii_islower(token[i - 1]);
+    if (begin != std::string_view::npos && (!word_char || hump)) {
+      words.push_back(std::string_view(lowered).substr(begin, i - begin));
+      begin = std::string_view::npos;
     }
-    previous = c;
+    if (word_char && begin == std::string_view::npos) begin = i;
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
 }
 
 bool IsFurnitureWord(std::string_view word) {
@@ -474,17 +473,16 @@ bool IsFurnitureWord(std::string_view word) {
   return it != std::begin(kFurnitureWords) && word.starts_with(*(it - 1));
 }
 
-// The class tokens or id of an element, split on white space.
-std::vector<std::string_view> Tokens(std::string_view value) {
-  std::vector<std::string_view> tokens;
+// Calls fn(token) for each white-space separated token of a class or id.
+template <typename Fn>
+void ForEachToken(std::string_view value, Fn fn) {
   size_t i = 0;
   while (i < value.size()) {
     while (i < value.size() && IsHtmlSpace(value[i])) ++i;
     const size_t begin = i;
     while (i < value.size() && !IsHtmlSpace(value[i])) ++i;
-    if (i > begin) tokens.push_back(value.substr(begin, i - begin));
+    if (i > begin) fn(value.substr(begin, i - begin));
   }
-  return tokens;
 }
 
 // The attributes of a start tag that place an element in the page.
@@ -501,25 +499,27 @@ std::string FurnitureByName(const Attributes& attributes) {
   bool content = false;
   bool embedded = false;
   std::string strong, positional;
+  std::string lowered;
+  std::vector<std::string_view> words;
   auto scan = [&](std::string_view label, std::string_view value) {
-    for (std::string_view token : Tokens(value)) {
+    ForEachToken(value, [&](std::string_view token) {
       // WordPress and others tag an article wrapper with its taxonomy
       // ("category-social-media", "tag-cookies"): that names the subject.
       if (token.starts_with("category-") || token.starts_with("tag-")) {
-        continue;
+        return;
       }
-      const std::vector<std::string> words = NameWords(token);
+      NameWords(token, lowered, words);
       // "no-share", "has-sidebar", "with-comments" describe what the
       // element lacks or holds, and a wrapper that holds a sidebar holds
       // the article too.
       if (!words.empty() && (words[0] == "no" || words[0] == "has" ||
                              words[0] == "with" || words[0] == "without")) {
-        continue;
+        return;
       }
       // Page builders (Elementor) call every block of a page, the article
       // text included, a "widget".
       const bool builder = !words.empty() && words[0] == "elementor";
-      for (const std::string& word : words) {
+      for (std::string_view word : words) {
         if (builder && word == "widget") continue;
         // An embedded post ("social-media-embed") is quoted content: for a
         // provenance check, a cited source.
@@ -532,7 +532,7 @@ std::string FurnitureByName(const Attributes& attributes) {
           *why = std::string(label) + " '" + std::string(token) + "'";
         }
       }
-    }
+    });
   };
   scan("class", attributes.class_name);
   scan("id", attributes.id);
