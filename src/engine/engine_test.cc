@@ -1,8 +1,8 @@
 #include "provcheck/engine.h"
 
+#include "engine/matcher_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "provcheck/rule_parser.h"
 
 namespace provcheck {
 namespace {
@@ -53,13 +53,8 @@ rule menu {
 class AnalyzeDocumentTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto pack = ParseRulePack(kRules, "p.rules");
-    ASSERT_TRUE(pack.ok()) << pack.status();
-    std::vector<RulePack> packs;
-    packs.push_back(*std::move(pack));
-    auto matcher = Matcher::Compile(std::move(packs));
-    ASSERT_TRUE(matcher.ok()) << matcher.status();
-    matcher_ = *std::move(matcher);
+    matcher_ = testing::CompileTestMatcher(kRules);
+    ASSERT_NE(matcher_, nullptr);
   }
 
   DocumentResult Analyze(std::string text,

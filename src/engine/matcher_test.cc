@@ -1,5 +1,6 @@
 #include "provcheck/matcher.h"
 
+#include "engine/matcher_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "provcheck/rule_parser.h"
@@ -7,18 +8,9 @@
 namespace provcheck {
 namespace {
 
+using ::provcheck::testing::CompileTestMatcher;
 using ::testing::HasSubstr;
 using ::testing::SizeIs;
-
-std::unique_ptr<Matcher> CompileOrDie(std::string_view rules) {
-  auto pack = ParseRulePack(rules, "test.rules");
-  EXPECT_TRUE(pack.ok()) << pack.status();
-  std::vector<RulePack> packs;
-  packs.push_back(*std::move(pack));
-  auto matcher = Matcher::Compile(std::move(packs));
-  EXPECT_TRUE(matcher.ok()) << matcher.status();
-  return *std::move(matcher);
-}
 
 std::string Text(std::string_view text, const RuleMatch& match) {
   return std::string(text.substr(match.begin, match.end - match.begin));
@@ -48,7 +40,7 @@ TEST(MatcherTest, Re2ErrorNamesTheRuleAndItsLocation) {
 }
 
 TEST(MatcherTest, FindsEveryNonOverlappingMatchInASentence) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind citation scope sentence match \"\\[\\w+\\]\" "
       "message \"m\" }");
   const std::string text = "One [A] two [B]. Three [C].";
@@ -60,7 +52,7 @@ TEST(MatcherTest, FindsEveryNonOverlappingMatchInASentence) {
 }
 
 TEST(MatcherTest, LineScopeAnchorsMatchTheWholeLine) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind boilerplate scope line match \"^Next Article$\" "
       "message \"m\" }");
   const std::string text = "Next Article\nThe Next Article here\nNext Article";
@@ -71,7 +63,7 @@ TEST(MatcherTest, LineScopeAnchorsMatchTheWholeLine) {
 }
 
 TEST(MatcherTest, MatchRunningToTheSegmentEndIsFoundOnce) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind boilerplate scope line match \"x.*$\" "
       "message \"m\" }");
   const std::string text = "a x b\nno\nx";
@@ -82,7 +74,7 @@ TEST(MatcherTest, MatchRunningToTheSegmentEndIsFoundOnce) {
 }
 
 TEST(MatcherTest, EmptyMatchesAreNeverReported) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind boilerplate scope line match \"z*$\" "
       "message \"m\" }");
   const std::string text = "abc\nabz";
@@ -92,7 +84,7 @@ TEST(MatcherTest, EmptyMatchesAreNeverReported) {
 }
 
 TEST(MatcherTest, SentenceScopeDoesNotMatchAcrossSentences) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind attribution scope sentence match \"end\\. Start\" "
       "message \"m\" }");
   const std::string text = "It was the end. Start again.";
@@ -100,7 +92,7 @@ TEST(MatcherTest, SentenceScopeDoesNotMatchAcrossSentences) {
 }
 
 TEST(MatcherTest, DocumentScopeLooksAcrossLines) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind boilerplate scope document "
       "match \"(?m)^Next\\n\\n(?P<span>.+)$\" message \"m\" }");
   const std::string text = "Body.\nNext\n\nA title\n";
@@ -110,7 +102,7 @@ TEST(MatcherTest, DocumentScopeLooksAcrossLines) {
 }
 
 TEST(MatcherTest, SpanCaptureNarrowsTheMatch) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind attribution match \"said (?P<span>\\w+)\" "
       "message \"m\" }");
   const std::string text = "It was said Ann.";
@@ -120,7 +112,7 @@ TEST(MatcherTest, SpanCaptureNarrowsTheMatch) {
 }
 
 TEST(MatcherTest, NamedCapturesAreReported) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind attribution match \"(?P<source>[A-Z]\\w+) said\" "
       "message \"m\" }");
   const std::string text = "Then Lavrov said so.";
@@ -131,7 +123,7 @@ TEST(MatcherTest, NamedCapturesAreReported) {
 }
 
 TEST(MatcherTest, RejectedMatchIsDroppedAndTheSearchGoesOn) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind attribution "
       "match \"(?P<source>[A-Z]\\w+(?: [A-Z]\\w+)?) said\" message \"m\" "
       "reject source \"But .*\" }");
@@ -142,7 +134,7 @@ TEST(MatcherTest, RejectedMatchIsDroppedAndTheSearchGoesOn) {
 }
 
 TEST(MatcherTest, MatchesAreOrderedByStartAcrossScopes) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\n"
       "rule a { kind boilerplate scope line match \"^Zed$\" message \"m\" }\n"
       "rule b { kind citation scope sentence match \"\\[X\\]\" message \"m\" "
@@ -155,18 +147,18 @@ TEST(MatcherTest, MatchesAreOrderedByStartAcrossScopes) {
 }
 
 TEST(MatcherTest, DigestChangesWhenAPatternChanges) {
-  auto one = CompileOrDie(
+  auto one = CompileTestMatcher(
       "pack p\nrule r { kind citation match \"x\" message \"m\" }");
-  auto two = CompileOrDie(
+  auto two = CompileTestMatcher(
       "pack p\nrule r { kind citation match \"y\" message \"m\" }");
-  auto again = CompileOrDie(
+  auto again = CompileTestMatcher(
       "pack p\nrule r { kind citation match \"x\" message \"m\" }");
   EXPECT_NE(one->digest(), two->digest());
   EXPECT_EQ(one->digest(), again->digest());
 }
 
 TEST(MatcherTest, MatchRuleRunsOneRuleAlone) {
-  auto matcher = CompileOrDie(
+  auto matcher = CompileTestMatcher(
       "pack p\n"
       "rule a { kind citation match \"x\" message \"m\" }\n"
       "rule b { kind citation match \"y\" message \"m\" }");

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/matcher_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "provcheck/rule_parser.h"
 
 namespace provcheck {
 namespace {
@@ -27,13 +27,8 @@ rule said {
 class AnalyzePathsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto pack = ParseRulePack(kRules, "p.rules");
-    ASSERT_TRUE(pack.ok()) << pack.status();
-    std::vector<RulePack> packs;
-    packs.push_back(*std::move(pack));
-    auto matcher = Matcher::Compile(std::move(packs));
-    ASSERT_TRUE(matcher.ok()) << matcher.status();
-    matcher_ = *std::move(matcher);
+    matcher_ = testing::CompileTestMatcher(kRules);
+    ASSERT_NE(matcher_, nullptr);
     dir_ = fs::path(::testing::TempDir()) /
            ("pipeline-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
