@@ -139,12 +139,17 @@ def run_pages(pages, jobs, tag):
         common.cleanup(tmp)
 
 
-def scrapinghub(sec, root, quick, jobs):
+def load_truth(root, quick):
+    """The benchmark's article bodies by page id, and the ids to score (the
+    first 40 in --quick)."""
     with open(os.path.join(root, "ground-truth.json"), encoding="utf-8") as f:
         truth = {k: v.get("articleBody", "") or "" for k, v in json.load(f).items()}
     ids = sorted(truth)
-    if quick:
-        ids = ids[:40]
+    return truth, ids[:40] if quick else ids
+
+
+def scrapinghub(sec, root, quick, jobs):
+    truth, ids = load_truth(root, quick)
     for name, label in (("html-text", "unfiltered page text (html-text)"),
                         ("trafilatura", "trafilatura output (post-extractor)")):
         path = os.path.join(root, "baseline-outputs", name + ".json")
@@ -230,11 +235,7 @@ def why_class(message):
 
 
 def scrapinghub_html(sec, root, quick, jobs):
-    with open(os.path.join(root, "ground-truth.json"), encoding="utf-8") as f:
-        truth = {k: v.get("articleBody", "") or "" for k, v in json.load(f).items()}
-    ids = sorted(truth)
-    if quick:
-        ids = ids[:40]
+    truth, ids = load_truth(root, quick)
     tmp = common.tmpdir("scrapinghub-html")
     rules = common.tmpdir("scrapinghub-lines")
     try:
