@@ -178,6 +178,10 @@ bool IsDefineName(std::string_view name) {
 }
 
 // Expands {NAME} references; {1,3} and other quantifiers are left alone.
+// A reference becomes a non-capturing group, so that "{CUE}s" or "a{ALT}"
+// cannot rebind its alternation, except inside a character class, where a
+// group's "(?:" and ")" would be read as literal characters: "[{LETTER}']"
+// must stay a set of letters, not one that also holds '(', '?', ':' and ')'.
 // `value_offset` is where the string's text starts in the file, so that an
 // unknown reference can be pointed at.
 absl::StatusOr<std::string> Expand(
@@ -186,7 +190,24 @@ absl::StatusOr<std::string> Expand(
     std::string_view source, std::string_view file) {
   std::string out;
   out.reserve(value.size());
+  bool in_class = false;
+  size_t class_start = 0;  // where the class's members begin, after [ or [^
   for (size_t i = 0; i < value.size(); ++i) {
+    if (!in_class && value[i] == '[') {
+      in_class = true;
+      class_start = i + 1 < value.size() && value[i + 1] == '^' ? i + 2 : i + 1;
+    } else if (in_class && value[i] == '[' && i + 1 < value.size() &&
+               value[i + 1] == ':') {
+      // A POSIX class, [:alpha:], ends at its own ":]".
+      size_t close = value.find(":]", i + 2);
+      if (close != std::string_view::npos) {
+        out.append(value.substr(i, close + 2 - i));
+        i = close + 1;
+        continue;
+      }
+    } else if (in_class && value[i] == ']' && i != class_start) {
+      in_class = false;  // a ']' first in the class is a member
+    }
     if (value[i] == '\\' && i + 1 < value.size()) {
       // \{ stays a literal brace, \p{Lu} a Unicode class and \x{2019} a
       // code point: none of them is a sub-pattern reference.
@@ -212,7 +233,11 @@ absl::StatusOr<std::string> Expand(
                 absl::StrCat("unknown sub-pattern {", std::string(name),
                              "}: define it earlier in the pack"));
           }
-          absl::StrAppend(&out, "(?:", it->second, ")");
+          if (in_class) {
+            out.append(it->second);
+          } else {
+            absl::StrAppend(&out, "(?:", it->second, ")");
+          }
           i = close;
           continue;
         }

@@ -62,6 +62,20 @@ rule r { kind attribution match "X (?:{SPEECH})" message "m" })pack",
   EXPECT_EQ(pack->rules[0].patterns[0].regex, "X (?:(?:(?:said|told)|wrote))");
 }
 
+TEST(ParseRulePackTest, ExpandsDefinesInsideCharacterClassesWithoutGroups) {
+  // "[(?:a-z)']" would also match '(', '?', ':' and ')'.
+  auto pack = ParseRulePack(R"pack(pack p
+define LETTER = "a-z\x{E0}-\x{FF}"
+define WORD = "[{LETTER}'-]+"
+rule r { kind attribution match "{WORD} [^{LETTER}] []{LETTER}] [[:alpha:]{LETTER}] {WORD}" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(
+      pack->rules[0].patterns[0].regex,
+      R"((?:[a-z\x{E0}-\x{FF}'-]+) [^a-z\x{E0}-\x{FF}] []a-z\x{E0}-\x{FF}] )"
+      R"([[:alpha:]a-z\x{E0}-\x{FF}] (?:[a-z\x{E0}-\x{FF}'-]+))");
+}
+
 TEST(ParseRulePackTest, LeavesRegexQuantifiersAlone) {
   auto pack = ParseRulePack(R"pack(pack p
 rule r { kind attribution match "\w{1,3} {2}" message "m" })pack",
