@@ -97,6 +97,33 @@ class PolnearTest(unittest.TestCase):
         self.assertEqual(polnear.cue_type(text, acc), "according to")
 
 
+    def _one_relation(self, text, source, cue, f):
+        rel = {"cue": [cue], "source": [source] if source else None, "content": []}
+        doc = polnear.Doc("t", text, [rel], [f])
+        return doc, doc.rels[0], doc.preds[0]
+
+    def test_source_party_tag_in_gold_is_not_the_name(self):
+        text = "Rep. Jane Roe (D-Ohio) said no.\n"
+        right = finding(1, 1, 1, 28, text=text[:27], source="Jane Roe")
+        tag = finding(1, 1, 1, 28, text=text[:27], source="D-Ohio")
+        self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 22), (23, 27), right)))
+        self.assertFalse(polnear.source_right(*self._one_relation(text, (0, 22), (23, 27), tag)))
+
+    def test_source_pronoun_right_when_the_finding_holds_it(self):
+        text = "“No,” he said. Later she said yes.\n"
+        he_said = finding(1, 6, 1, 14, text="he said", source="Jane Roe")
+        self.assertTrue(polnear.source_right(*self._one_relation(text, (6, 8), (9, 13), he_said)))
+        # Gold "she" (the second sentence) is not in the finding's span.
+        self.assertFalse(polnear.source_right(*self._one_relation(text, (21, 24), (25, 29), he_said)))
+
+    def test_source_group_right_for_vague_or_the_same_name(self):
+        text = "Democrats said no. Then critics agreed.\n"
+        named = finding(1, 1, 1, 15, text="Democrats said", source="Democrats")
+        vague = finding(1, 1, 1, 15, kind="vague-attribution", text="Democrats said")
+        other = finding(1, 1, 1, 15, text="Democrats said", source="Senate")
+        for f, want in ((named, True), (vague, True), (other, False)):
+            self.assertEqual(polnear.source_right(*self._one_relation(text, (0, 9), (10, 14), f)), want)
+
 class WeaselTest(unittest.TestCase):
     def test_score(self):
         flags = weasel.flagged_lines([finding(1, 1, 1, 5, kind="vague-attribution", rule="v"),
