@@ -198,13 +198,21 @@ def exactish_ok(rel, pred):
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
 
 
-def gold_source_name(doc, rel):
-    """The gold source's text with parentheses removed, normalised."""
-    return common.norm_name(_PAREN_RE.sub("", frag_text(doc.text, rel["source"])))
+def gold_source_names(doc, rel):
+    """The gold source's names: its text with parentheses removed, and that
+    text up to its first comma, normalised. PolNeAR's source span carries
+    the appositive ("Rendell, a stalwart Clinton supporter,"), whose last
+    word is not the speaker's."""
+    text = _PAREN_RE.sub("", frag_text(doc.text, rel["source"]))
+    names = [common.norm_name(text)]
+    head = text.split(",", 1)[0]
+    if head != text:
+        names.append(common.norm_name(head))
+    return [n for n in names if n]
 
 
-def names_agree(gold, got):
-    return bool(gold and got) and (gold == got or gold.split()[-1] == got.split()[-1])
+def names_agree(golds, got):
+    return bool(got) and any(g == got or g.split()[-1] == got.split()[-1] for g in golds)
 
 
 def source_right(doc, rel, pred):
@@ -218,7 +226,8 @@ def source_right(doc, rel, pred):
       resolves one to cannot be checked. Right when the finding is an
       attribution whose span holds the gold pronoun: the source mention was
       found. How often the resolution is right is not measured here.
-    - A name: right when the normalised names agree, or their last words do.
+    - A name: right when the normalised names agree, or their last words do;
+      the gold's appositive, after its first comma, may be left out.
     """
     cls = source_class(doc.text, rel)
     is_attribution = pred["kind"] == "attribution" and bool(pred.get("source"))
@@ -228,7 +237,7 @@ def source_right(doc, rel, pred):
         return is_attribution and doc.tok_set(rel["source"]) <= pred["toks"]
     if not is_attribution:
         return cls == "group" and pred["kind"] == "vague-attribution"
-    return names_agree(gold_source_name(doc, rel), common.norm_name(pred["source"]))
+    return names_agree(gold_source_names(doc, rel), common.norm_name(pred["source"]))
 
 
 # PolNeAR source spans often carry the description after the name ("Kevin
@@ -400,7 +409,7 @@ def evaluate(quick=False, release=False, jobs=2):
                      "inner ' . - joins) and single punctuation marks. Both use maximum one-to-one matching.")
     sec.notes.append("Source accuracy on lenient matches: attribution finding whose normalised source equals the "
                      "gold source (case, punctuation, possessive, leading 'the' ignored) or shares its last token; "
-                     "a parenthesis in the gold source (a party tag) is ignored; gold with no source is right only "
+                     "a parenthesis in the gold source (a party tag) is ignored and its appositive (after the first comma) may be; gold with no source is right only "
                      "for a vague-attribution finding, a plural unnamed group (lower-case plural head) for a "
                      "vague finding or the same name. PolNeAR does not resolve pronouns: a gold pronoun is "
                      "right when an attribution finding's span holds it (the mention found; whether the name "

@@ -109,6 +109,11 @@ class PolnearTest(unittest.TestCase):
         self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 22), (23, 27), right)))
         self.assertFalse(polnear.source_right(*self._one_relation(text, (0, 22), (23, 27), tag)))
 
+    def test_source_appositive_in_gold_is_not_the_name(self):
+        text = "Jane Roe, a lawyer, said no.\n"
+        f = finding(1, 1, 1, 25, text=text[:24], source="Jane Roe")
+        self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 18), (19, 23), f)))
+
     def test_source_pronoun_right_when_the_finding_holds_it(self):
         text = "“No,” he said. Later she said yes.\n"
         he_said = finding(1, 6, 1, 14, text="he said", source="Jane Roe")
