@@ -164,6 +164,15 @@ def scrapinghub(sec, root, quick, jobs):
         goal = "goal P>=0.90 R>=0.70" if name == "html-text" else ""
         sec.row("%s: line P / R / F1" % label, "%.3f/%.3f/%.3f" % (p, r, f), goal, head=name == "html-text",
                 met=(p >= 0.90 and r >= 0.70) if name == "html-text" else None)
+        if name == "html-text":
+            # The same pages split as the HTML scorer splits them: rules for
+            # plain-text menus are designed on the dev half only.
+            for half in ("dev", "test"):
+                ids_half = {k for k in pages if page_half(k) == half}
+                ch, *_ = score_lines({k: pages[k] for k in ids_half}, truth, found)
+                ph, rh, fh = common.prf(ch["tp"], ch["fp"], ch["fn"])
+                sec.row("%s (%s half): line P / R / F1" % (label, half), "%.3f/%.3f/%.3f" % (ph, rh, fh),
+                        "design on this half only" if half == "dev" else "")
         sec.row("%s: shingle F1, input as is" % label, bf, "", "P %.3f R %.3f" % (bp, br))
         sec.row("%s: shingle F1, flagged lines removed" % label, sf,
                 ("html-text as is %.3f; trafilatura 0.958, newspaper4k 0.949, readability 0.947, boilerpipe 0.860, "
