@@ -59,6 +59,34 @@ class ProvcheckError(RuntimeError):
     pass
 
 
+# Opt-in rule packs the scorers measure beside the default packs. Their
+# findings never change the default findings or the score (the engine keeps
+# them apart), so one run with them enabled yields both figures: the default
+# one from the findings outside these packs, the opt-in one from all.
+OPT_IN_PACKS = ("weasel-words",)
+
+
+def opt_in_args():
+    """lint arguments that enable every pack in OPT_IN_PACKS."""
+    out = []
+    for pack in OPT_IN_PACKS:
+        out += ["--enable-pack", pack]
+    return out
+
+
+def is_opt_in(finding):
+    """True for a finding of a rule in one of OPT_IN_PACKS."""
+    return any(finding["rule"].startswith(pack + ".") for pack in OPT_IN_PACKS)
+
+
+def split_opt_in(findings):
+    """(default findings, opt-in findings), each in the order given."""
+    default, opt_in = [], []
+    for f in findings:
+        (opt_in if is_opt_in(f) else default).append(f)
+    return default, opt_in
+
+
 def run_provcheck(paths, jobs=2, extra=()):
     """Runs `provcheck lint --format json --fail-on none -j JOBS PATHS...`.
 
@@ -85,20 +113,21 @@ def run_provcheck(paths, jobs=2, extra=()):
     return out, elapsed
 
 
-def run_on_sentences(sentences, tmp, jobs=2):
+def run_on_sentences(sentences, tmp, jobs=2, extra=()):
     """Lints each sentence as a document of its own (one file each, under TMP).
 
     Sentence corpora are unrelated sentences: written one per line into one
     file, a rule that looks at neighbouring sentences (`unless-near`) would
     see strangers. Returns ([finding, ...], seconds), each finding's line and
     end_line replaced by the 1-based index of its sentence, so that callers
-    can treat the result as one file with a sentence per line.
+    can treat the result as one file with a sentence per line. EXTRA goes to
+    lint before the paths (opt_in_args(), say).
     """
     folder = os.path.join(tmp, "sentences")
     os.makedirs(folder, exist_ok=True)
     for i, sentence in enumerate(sentences, 1):
         write_text(os.path.join(folder, "%07d.txt" % i), sentence + "\n")
-    result, seconds = run_provcheck([folder], jobs=jobs)
+    result, seconds = run_provcheck([folder], jobs=jobs, extra=extra)
     out = []
     for path, findings in result.items():
         index = int(os.path.splitext(os.path.basename(path))[0])

@@ -47,6 +47,14 @@ class CommonTest(unittest.TestCase):
         self.assertAlmostEqual(r, 0.5)
         self.assertAlmostEqual(common.pearson([1, 2, 3], [2, 4, 6]), 1.0)
 
+    def test_opt_in_findings_are_told_apart_by_their_pack(self):
+        pack = common.OPT_IN_PACKS[0]
+        mine = finding(1, 1, 1, 5, kind="vague-attribution", rule=pack + ".hedge-adverb")
+        default = finding(2, 1, 2, 5, kind="vague-attribution", rule="vague-attribution.impersonal")
+        lookalike = finding(3, 1, 3, 5, kind="vague-attribution", rule=pack + "-extra.rule")
+        self.assertEqual(common.split_opt_in([mine, default, lookalike]), ([default, lookalike], [mine]))
+        self.assertEqual(common.opt_in_args()[:2], ["--enable-pack", pack])
+
     def test_norm_name(self):
         self.assertEqual(common.norm_name("The White House’s"), "white house")
         self.assertEqual(common.norm_name("Dr. A. Person,"), "dr a person")
@@ -137,6 +145,17 @@ class WeaselTest(unittest.TestCase):
         self.assertEqual((tp, fp, fn, tn), (1, 0, 1, 2))
 
 
+    def test_half_counts_score_one_half(self):
+        sentences = ["Invented sentence number %d." % i for i in range(40)]
+        rows = [(-1 if i % 2 else 1, s) for i, s in enumerate(sentences)]
+        flags = {i: ["r"] for i in range(1, len(rows) + 1)}     # every sentence flagged
+        for h in ("dev", "test"):
+            tp, fp, fn, labels = weasel.half_counts(rows, flags, h)
+            mine = [lab for lab, s in rows if weasel.half(s) == h]
+            self.assertEqual(labels, mine)
+            self.assertEqual((tp, fp, fn), (mine.count(-1), mine.count(1), 0))
+
+
 class BoilerplateTest(unittest.TestCase):
     def test_shingle_metric(self):
         true = "one two three four five"
@@ -190,10 +209,39 @@ class FalseAlarmTest(unittest.TestCase):
         self.assertEqual((kinds.count("rare"), kinds.count("a"), kinds.count("b")), (1, 4, 4))
 
 
+    def test_opt_in_findings_are_counted_apart_from_the_default_figures(self):
+        docs = [("a.txt", "Line one.\nLine two.\n", set())]
+        pack = common.OPT_IN_PACKS[0]
+        found = {"a.txt": [finding(1, 1, 1, 5, kind="vague-attribution", rule=pack + ".hedge-adverb"),
+                           finding(2, 1, 2, 5, kind="vague-attribution", rule="vague-attribution.impersonal")]}
+        c, by_kind, _, rules, pool, opt_in = false_alarms.score("bbc", docs, found)
+        self.assertEqual(by_kind["vague-attribution"], 1)
+        self.assertEqual(list(rules), ["vague-attribution.impersonal"])
+        self.assertEqual(len(pool), 1)      # the review sample never draws an opt-in finding
+        self.assertEqual(opt_in, {pack + ".hedge-adverb": 1})
+        sec = common.Section("t")
+        false_alarms.add_rows(sec, "BBC", c, by_kind, "footers", opt_in)
+        row = [r for r in sec.rows if r[0] == "BBC: %s (opt-in) findings per 1k lines" % pack][0]
+        self.assertEqual(row[1], "500.000")
+
+
 class SzegedTest(unittest.TestCase):
     def test_half_is_stable(self):
         self.assertIn(szeged.half("Some_Doc_1"), ("dev", "test"))
         self.assertEqual(szeged.half("Some_Doc_1"), szeged.half("Some_Doc_1"))
+
+    def test_count_matches_cues_by_overlap_per_half(self):
+        sents = [("dev", "It may rain today.", [(3, 6, "epistemic")]),
+                 ("test", "It rained today.", []),
+                 ("dev", "The lake is deep.", [])]
+        findings = [finding(1, 4, 1, 7, kind="vague-attribution", rule="x"),
+                    finding(3, 5, 3, 9, kind="vague-attribution", rule="x"),
+                    finding(2, 1, 2, 3, kind="attribution", rule="y")]
+        c, recall_type, missed = szeged.count(sents, findings)
+        self.assertEqual((c["dev"]["tp"], c["dev"]["pred"], c["dev"]["gold"]), (1, 2, 1))
+        self.assertEqual((c["dev"]["s_tp"], c["dev"]["s_fp"], c["test"]["s_fp"]), (1, 1, 0))
+        self.assertEqual(recall_type["epistemic"], [1, 1])
+        self.assertEqual(missed, {})
 
 
 if __name__ == "__main__":

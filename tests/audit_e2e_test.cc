@@ -93,6 +93,32 @@ TEST_F(AuditTest, ScoreIsTheSameNumberLintPrints) {
   }
 }
 
+TEST_F(AuditTest, LintWithAnOptInPackPrintsTheScoreAuditStores) {
+  // audit runs the default packs only; lint's opt-in findings never enter
+  // the score, so the two agree whatever lint enabled.
+  const auto lint = RunProvcheck(
+      "lint --no-config --enable-pack weasel-words --format json --fail-on "
+      "none fixtures/seeds");
+  const auto audit = RunProvcheck(Audit("--format json fixtures/seeds"));
+  ASSERT_EQ(lint.exit_code, 0) << lint.err;
+  ASSERT_EQ(audit.exit_code, 0) << audit.err;
+  const auto lint_json = nlohmann::json::parse(lint.out);
+  const auto audit_json = nlohmann::json::parse(audit.out);
+  int opt_in_findings = 0;
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(lint_json["documents"][i]["score"],
+              audit_json["documents"][i]["score"]);
+    for (const auto& finding : lint_json["documents"][i]["findings"]) {
+      opt_in_findings +=
+          finding["rule"].get<std::string>().starts_with("weasel-words.");
+    }
+  }
+  EXPECT_GT(opt_in_findings, 0);
+  EXPECT_EQ(Query("SELECT count(*) FROM findings WHERE rule LIKE "
+                  "'weasel-words.%'"),
+            "0");
+}
+
 TEST_F(AuditTest, UnchangedDocumentsAreReusedAndForceReanalyses) {
   ASSERT_EQ(RunProvcheck(Audit("fixtures/lint")).exit_code, 0);
   const auto again = RunProvcheck(Audit("fixtures/lint"));

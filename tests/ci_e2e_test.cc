@@ -368,6 +368,59 @@ TEST(ConfigTest, ExtraRulesDirectoriesAddRules) {
   EXPECT_TRUE(rules.contains("vague-attribution.unnamed-group")) << run.out;
 }
 
+TEST(ConfigTest, PacksTableTurnsAnOptInPackOnWithoutMovingTheScore) {
+  ScratchDir dir("opt-in");
+  dir.Write("a.md", "The abbey was probably founded by monks.\n");
+  const auto plain = RunIn(dir.str(), "lint --format json --fail-on none a.md");
+  dir.Write(".provcheck.toml", "[packs]\nweasel-words = true\n");
+  const auto on = RunIn(dir.str(), "lint --format json --fail-on none a.md");
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  std::set<std::string> rules;
+  for (const auto& [path, rule, line, severity] : Findings(on.out)) {
+    rules.insert(rule);
+  }
+  EXPECT_TRUE(rules.contains("weasel-words.hedge-adverb")) << on.out;
+  EXPECT_TRUE(Findings(plain.out).empty()) << plain.out;
+  EXPECT_EQ(nlohmann::json::parse(on.out)["documents"][0]["score"],
+            nlohmann::json::parse(plain.out)["documents"][0]["score"]);
+}
+
+TEST(ConfigTest, PathSectionsTurnAnOptInPackOnForTheirFilesOnly) {
+  ScratchDir dir("opt-in-paths");
+  dir.Write(".provcheck.toml",
+            "[[paths]]\nmatch = [\"explainers/**\"]\n"
+            "packs = { weasel-words = true }\n");
+  dir.Write("explainers/a.md", "The abbey was probably founded by monks.\n");
+  dir.Write("news/a.md", "The abbey was probably founded by monks.\n");
+  const auto run = RunIn(dir.str(), "lint --format json --fail-on none .");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::set<std::string> paths;
+  for (const auto& [path, rule, line, severity] : Findings(run.out)) {
+    if (rule.starts_with("weasel-words.")) paths.insert(path);
+  }
+  EXPECT_THAT(paths, ElementsAre(HasSubstr("explainers/a.md"))) << run.out;
+}
+
+TEST(ConfigTest, AnUnknownPackNameIsAnErrorNamingTheKey) {
+  ScratchDir dir("opt-in-typo");
+  dir.Write(".provcheck.toml", "[packs]\nweasle-words = true\n");
+  dir.Write("a.md", "Text.\n");
+  const auto run = RunIn(dir.str(), "lint a.md");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr(".provcheck.toml:2:1: error: "
+                                 "packs.\"weasle-words\": no loaded rule or "
+                                 "pack has this name"));
+}
+
+TEST(ConfigTest, TurningOffAnOptInPackThatIsOffIsNoError) {
+  ScratchDir dir("opt-in-off");
+  dir.Write(".provcheck.toml", "[packs]\nweasel-words = false\n");
+  dir.Write("a.md", "The abbey was probably founded by monks.\n");
+  const auto run = RunIn(dir.str(), "lint --format json a.md");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(Findings(run.out).empty()) << run.out;
+}
+
 TEST(IgnoreTest, PathsGitIgnoresAreSkippedInsideARepository) {
   ScratchDir repo("gitignore");
   GitInit(repo);

@@ -9,6 +9,7 @@
 //
 //   [packs]
 //   boilerplate = false              # a whole pack off
+//   weasel-words = true              # an opt-in pack on
 //
 //   [rules]                          # an id, a pack, or a prefix ending in .*
 //   "vague-attribution.hearsay-adverb" = "error"
@@ -29,6 +30,7 @@
 #define PROVCHECK_CONFIG_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,6 +90,15 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
 
 // Reads and parses `file`.
 absl::StatusOr<Config> LoadConfigFile(const std::string& file);
+
+// True when a `[packs]` key names the pack itself: "NAME" or "NAME.*". Only
+// such a key turns an opt-in pack on ("*" and rule ids never do).
+bool NamesPack(std::string_view pattern, std::string_view pack);
+
+// The names `[packs]` turns on (`NAME = true`) anywhere in the file, at the
+// top level or in a [[paths]] section ("NAME.*" counts as NAME): the opt-in
+// packs among them must be compiled for the files they apply to.
+std::set<std::string> PacksTurnedOn(const Config& config);
 
 // The nearest `name` in `start` or one of its parents; nullopt when none.
 std::optional<std::string> FindUpwards(const std::string& start,

@@ -84,6 +84,10 @@ inline constexpr char kPageStructureRuleId[] = "boilerplate.page-structure";
 // A line of at least this share of link text is a menu or a link list.
 inline constexpr double kLinkDenseShare = 0.7;
 
+// Findings of opt-in rules (Rule::opt_in) are listed with the others but
+// stand apart: they never displace, drop or merge with a default finding,
+// and claims, stats and score are computed from the default findings alone.
+// So a document's score does not depend on which opt-in packs were compiled.
 DocumentResult AnalyzeDocument(const Document& document,
                                const AnalysisConfig& config);
 

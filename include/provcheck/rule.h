@@ -4,6 +4,7 @@
 #define PROVCHECK_RULE_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -82,6 +83,9 @@ struct Rule {
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker.
   std::vector<std::pair<std::string, Pattern>> rejects;
+  // Copied from its pack: the rule runs only when its pack is enabled, and
+  // its findings stand apart from the default packs' (engine.h).
+  bool opt_in = false;
   SourceLocation location;
 };
 
@@ -89,8 +93,22 @@ struct RulePack {
   std::string name;
   std::string description;
   std::string file;
+  // `pack NAME "…" opt-in`: off unless enabled by name (`--enable-pack`,
+  // `[packs] NAME = true`), for checks that suit some texts and would be
+  // noise on others.
+  bool opt_in = false;
   std::vector<Rule> rules;
 };
+
+struct PackSelection {
+  std::vector<RulePack> active;   // every default pack, the enabled opt-in ones
+  std::vector<RulePack> dormant;  // opt-in packs left off
+};
+
+// Splits `packs` by whether they run. Only an opt-in pack's own name in
+// `enabled` turns it on; other names (default packs, no pack) change nothing.
+PackSelection SelectPacks(std::vector<RulePack> packs,
+                          const std::set<std::string>& enabled);
 
 }  // namespace provcheck
 

@@ -17,6 +17,10 @@
 //     "(?i:he|she|they)"    # drop a match whose capture is this
 //   }
 //
+// A pack that should run only when asked for says so after its description:
+//
+//   pack weasel-words "Vague quantities and hedges" opt-in
+//
 // Optional fields: `yields-to KIND, …` (drop when overlapping a finding of
 // those kinds), `unless-near KIND, … within N` (drop when a sentence within N
 // of it holds one), `reject CAPTURE "regex"` (repeatable), and scope

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,8 @@ struct LintOptions {
   std::string write_baseline;  // record every finding here
   std::string diff_base;       // report only lines changed since this rev
   std::string color = "auto";
-  int threads = 0;  // 0: one per core
+  int threads = 0;                        // 0: one per core
+  std::vector<std::string> enable_packs;  // opt-in packs to turn on
   std::vector<std::string> paths;
 };
 
@@ -87,13 +89,18 @@ int RunRulesList(const RulesOptions& options);
 // the source tree's rules/ when run from a build directory).
 std::string ResolveRulesDir(const std::string& flag);
 
-// Loads and compiles every pack, printing any error to stderr.
+// Loads and compiles every pack, opt-in packs included (what `rules check`
+// and `rules list` show), printing any error to stderr.
 std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir);
 
 // Everything analysis needs from a rules directory: the compiled packs and
 // the source registry (rules_dir/sources).
 struct LoadedRules {
+  // The default packs and the opt-in packs asked for.
   std::unique_ptr<Matcher> matcher;
+  // Opt-in packs loaded but not asked for: never compiled or run, but known
+  // by name, so a config that turns one off is not an error.
+  std::vector<RulePack> dormant;
   std::unique_ptr<SourceRegistry> sources;
   Ledger ledger;  // rules_dir/facts
   std::unique_ptr<ClaimExtractor> extractor;
@@ -103,9 +110,18 @@ struct LoadedRules {
   AnalysisConfig config() const {
     return AnalysisConfig{matcher.get(), sources.get(), ScoreWeights{}};
   }
+  // Every loaded rule, dormant ones included.
+  std::vector<const Rule*> all_rules() const;
 };
-// Prints any error to stderr and returns nullopt.
-std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir);
+// Loads the packs of `rules_dir` and of `extra_dirs` (a config's
+// rules-dirs; a rule id defined twice is an error naming both files),
+// compiles the default packs and the opt-in packs named in `opt_in`, and
+// loads rules_dir's sources and ledger. Prints any error to stderr and
+// returns nullopt.
+std::optional<LoadedRules> LoadRulesOrReport(
+    const std::string& rules_dir,
+    const std::vector<std::string>& extra_dirs = {},
+    const std::set<std::string>& opt_in = {});
 
 // What the first pass over the corpus finds for the analysis pass.
 struct CorpusChecks {

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/str_join.h"
 #include "cli/commands.h"
 #include "common/sha256.h"
 #include "config/baseline.h"
@@ -18,7 +19,6 @@
 #include "provcheck/ingest.h"
 #include "provcheck/pipeline.h"
 #include "provcheck/printer.h"
-#include "provcheck/rule_parser.h"
 #include "provcheck/version.h"
 
 namespace provcheck::cli {
@@ -57,46 +57,40 @@ std::optional<Config> LoadConfigOrReport(const LintOptions& options) {
   return *std::move(config);
 }
 
-// Recompiles the matcher with the config's extra rules directories beside
-// the main one; a rule id defined twice is an error naming both files.
-bool AddRulesDirsOrReport(const std::string& main_dir,
-                          const std::vector<std::string>& extra_dirs,
-                          LoadedRules& rules) {
-  if (extra_dirs.empty()) return true;
-  std::vector<std::string> dirs = {main_dir};
-  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
-  std::vector<RulePack> packs;
-  for (const std::string& dir : dirs) {
-    if (!fs::is_directory(dir)) {
-      std::cerr << dir << ": error: rules directory not found (rules-dirs)\n";
-      return false;
-    }
-    absl::StatusOr<std::vector<RulePack>> loaded = LoadRulePacks(dir);
-    if (!loaded.ok()) {
-      std::cerr << loaded.status().message() << '\n';
-      return false;
-    }
-    for (RulePack& pack : *loaded) packs.push_back(std::move(pack));
+// Each --enable-pack name must be an opt-in pack that was loaded: a typo
+// must not silently run nothing, and a default pack is on already.
+bool CheckEnabledPacksOrReport(const std::vector<std::string>& names,
+                               const LoadedRules& rules) {
+  std::set<std::string> opt_in, default_on;
+  for (const RulePack& pack : rules.matcher->packs()) {
+    (pack.opt_in ? opt_in : default_on).insert(pack.name);
   }
-  std::map<std::string, std::string> defined;  // rule id -> file
-  for (const RulePack& pack : packs) {
-    for (const Rule& rule : pack.rules) {
-      auto [it, added] = defined.emplace(rule.id, pack.file);
-      if (!added) {
-        std::cerr << pack.file << ": error: rule " << rule.id
-                  << " is already defined in " << it->second << '\n';
-        return false;
-      }
-    }
-  }
-  absl::StatusOr<std::unique_ptr<Matcher>> matcher =
-      Matcher::Compile(std::move(packs));
-  if (!matcher.ok()) {
-    std::cerr << matcher.status().message() << '\n';
+  for (const RulePack& pack : rules.dormant) opt_in.insert(pack.name);
+  const std::string known =
+      opt_in.empty() ? "none is loaded"
+                     : absl::StrJoin(opt_in.begin(), opt_in.end(), ", ");
+  for (const std::string& name : names) {
+    if (opt_in.contains(name)) continue;
+    std::cerr << "provcheck: error: --enable-pack " << name << ": "
+              << (default_on.contains(name)
+                      ? "this pack is on by default; --enable-pack turns on "
+                        "opt-in packs"
+                      : "no loaded pack has this name")
+              << " (opt-in packs: " << known << ")\n";
     return false;
   }
-  rules.matcher = *std::move(matcher);
   return true;
+}
+
+// Opt-in rule ids with their pack, for the policy to switch per file.
+std::map<std::string, std::string, std::less<>> OptInRules(
+    const Matcher& matcher) {
+  std::map<std::string, std::string, std::less<>> out;
+  for (const RulePack& pack : matcher.packs()) {
+    if (!pack.opt_in) continue;
+    for (const Rule& rule : pack.rules) out.emplace(rule.id, pack.name);
+  }
+  return out;
 }
 
 // Leaves out what .provcheckignore, the config's `ignore` and (in a git
@@ -160,10 +154,15 @@ int RunLint(const LintOptions& options) {
   std::optional<Config> config = LoadConfigOrReport(options);
   if (!config) return kExitError;
 
+  // Opt-in packs are compiled only when the command line or the config asks
+  // for them anywhere; the policy then switches them per file.
+  std::set<std::string> opt_in = PacksTurnedOn(*config);
+  opt_in.insert(options.enable_packs.begin(), options.enable_packs.end());
   const std::string rules_dir = ResolveRulesDir(options.rules_dir);
-  std::optional<LoadedRules> rules = LoadRulesOrReport(rules_dir);
+  std::optional<LoadedRules> rules =
+      LoadRulesOrReport(rules_dir, config->rules_dirs, opt_in);
   if (!rules) return kExitError;
-  if (!AddRulesDirsOrReport(rules_dir, config->rules_dirs, *rules)) {
+  if (!CheckEnabledPacksOrReport(options.enable_packs, *rules)) {
     return kExitError;
   }
 
@@ -175,6 +174,9 @@ int RunLint(const LintOptions& options) {
                            .value_or(Severity::kInfo);
   settings.min_score = options.min_score;
   settings.line_hashes = options.format == "sarif";
+  settings.opt_in_rules = OptInRules(*rules->matcher);
+  settings.enabled_packs.insert(options.enable_packs.begin(),
+                                options.enable_packs.end());
 
   std::optional<Baseline> baseline;
   if (!options.baseline.empty() && options.write_baseline.empty()) {
@@ -214,7 +216,7 @@ int RunLint(const LintOptions& options) {
   Policy policy(*config, settings, rules->sources.get(),
                 baseline ? &*baseline : nullptr, record ? &*record : nullptr,
                 changed ? &*changed : nullptr);
-  if (absl::Status names = policy.CheckRuleNames(rules->matcher->rules());
+  if (absl::Status names = policy.CheckRuleNames(rules->all_rules());
       !names.ok()) {
     std::cerr << names.message() << '\n';
     return kExitError;

@@ -70,6 +70,12 @@ int Main(int argc, char** argv) {
       ->add_option("-j,--jobs", lint.threads,
                    "Worker threads (default: one per core)")
       ->check(CLI::NonNegativeNumber);
+  lint_command
+      ->add_option("--enable-pack", lint.enable_packs,
+                   "Turn on an opt-in rule pack, e.g. weasel-words "
+                   "(repeatable); its findings never change the score")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   lint_command->add_option("paths", lint.paths, "Files or directories")
       ->required();
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -64,8 +65,12 @@ int RunRulesCheck(const RulesOptions& options) {
                 << ": " << failure << "\n  " << example.text << '\n';
     }
   }
-  std::cout << matcher->packs().size() << " packs, " << rules << " rules, "
-            << examples << " examples: "
+  const auto opt_in =
+      std::count_if(matcher->packs().begin(), matcher->packs().end(),
+                    [](const RulePack& pack) { return pack.opt_in; });
+  std::cout << matcher->packs().size() << " packs";
+  if (opt_in > 0) std::cout << " (" << opt_in << " opt-in)";
+  std::cout << ", " << rules << " rules, " << examples << " examples: "
             << (failures == 0 ? "all pass"
                               : std::to_string(failures) + " failed")
             << " (" << dir << ")\n";
@@ -83,7 +88,8 @@ int RunRulesList(const RulesOptions& options) {
                        {"kind", std::string(KindName(rule->kind))},
                        {"severity", std::string(SeverityName(rule->severity))},
                        {"scope", std::string(ScopeName(rule->scope))},
-                       {"description", rule->description}});
+                       {"description", rule->description},
+                       {"opt_in", rule->opt_in}});
     }
     std::cout << nlohmann::ordered_json{{"schema", 1}, {"rules", rules}}.dump(2)
               << '\n';
@@ -100,8 +106,11 @@ int RunRulesList(const RulesOptions& options) {
     kind.resize(kind_width, ' ');
     std::string severity(SeverityName(rule->severity));
     severity.resize(8, ' ');
-    std::cout << id << "  " << kind << "  " << severity << rule->description
-              << '\n';
+    // An opt-in rule runs only when its pack is enabled (lint
+    // --enable-pack, or [packs] in .provcheck.toml): say so where it is
+    // listed.
+    std::cout << id << "  " << kind << "  " << severity
+              << (rule->opt_in ? "[opt-in] " : "") << rule->description << '\n';
   }
   return kExitClean;
 }

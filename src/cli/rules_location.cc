@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "cli/commands.h"
@@ -53,10 +54,54 @@ std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir) {
   return *std::move(matcher);
 }
 
-std::optional<LoadedRules> LoadRulesOrReport(const std::string& rules_dir) {
+std::vector<const Rule*> LoadedRules::all_rules() const {
+  std::vector<const Rule*> all = matcher->rules();
+  for (const RulePack& pack : dormant) {
+    for (const Rule& rule : pack.rules) all.push_back(&rule);
+  }
+  return all;
+}
+
+std::optional<LoadedRules> LoadRulesOrReport(
+    const std::string& rules_dir, const std::vector<std::string>& extra_dirs,
+    const std::set<std::string>& opt_in) {
+  std::vector<RulePack> packs;
+  std::map<std::string, std::string> defined;  // rule id -> file
+  std::vector<std::string> dirs = {rules_dir};
+  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    if (i > 0 && !std::filesystem::is_directory(dirs[i])) {
+      std::cerr << dirs[i]
+                << ": error: rules directory not found (rules-dirs)\n";
+      return std::nullopt;
+    }
+    absl::StatusOr<std::vector<RulePack>> loaded = LoadRulePacks(dirs[i]);
+    if (!loaded.ok()) {
+      std::cerr << loaded.status().message() << '\n';
+      return std::nullopt;
+    }
+    for (RulePack& pack : *loaded) {
+      for (const Rule& rule : pack.rules) {
+        auto [it, added] = defined.emplace(rule.id, pack.file);
+        if (!added) {
+          std::cerr << pack.file << ": error: rule " << rule.id
+                    << " is already defined in " << it->second << '\n';
+          return std::nullopt;
+        }
+      }
+      packs.push_back(std::move(pack));
+    }
+  }
+  PackSelection selection = SelectPacks(std::move(packs), opt_in);
   LoadedRules rules;
-  rules.matcher = LoadMatcherOrReport(rules_dir);
-  if (!rules.matcher) return std::nullopt;
+  rules.dormant = std::move(selection.dormant);
+  absl::StatusOr<std::unique_ptr<Matcher>> matcher =
+      Matcher::Compile(std::move(selection.active));
+  if (!matcher.ok()) {
+    std::cerr << matcher.status().message() << '\n';
+    return std::nullopt;
+  }
+  rules.matcher = *std::move(matcher);
   auto sources = SourceRegistry::Load(rules_dir + "/sources");
   if (!sources.ok()) {
     std::cerr << sources.status().message() << '\n';

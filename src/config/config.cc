@@ -292,6 +292,26 @@ std::optional<std::string> FindUpwards(const std::string& start,
   }
 }
 
+bool NamesPack(std::string_view pattern, std::string_view pack) {
+  if (pattern.ends_with(".*")) pattern.remove_suffix(2);
+  return !pack.empty() && pattern == pack;
+}
+
+std::set<std::string> PacksTurnedOn(const Config& config) {
+  std::set<std::string> names;
+  auto collect = [&names](const RuleSettings& settings) {
+    for (const RuleSettingEntry& entry : settings.entries) {
+      if (!entry.from_packs || entry.action.off) continue;
+      std::string_view name = entry.pattern;
+      if (name.ends_with(".*")) name.remove_suffix(2);
+      names.emplace(name);
+    }
+  };
+  collect(config.rules);
+  for (const PathSection& section : config.paths) collect(section.rules);
+  return names;
+}
+
 bool RulePatternMatches(std::string_view pattern, std::string_view rule_id) {
   if (pattern == "*" || pattern == rule_id) return true;
   if (pattern.ends_with(".*")) pattern.remove_suffix(1);  // keep the dot

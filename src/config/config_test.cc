@@ -170,6 +170,23 @@ TEST(RulePatternMatchesTest, APrefixMustEndAtADot) {
   EXPECT_FALSE(RulePatternMatches("citation", "boilerplate.navigation"));
 }
 
+TEST(NamesPackTest, OnlyThePackNameOrItsWildcardNamesAPack) {
+  EXPECT_TRUE(NamesPack("weasel-words", "weasel-words"));
+  EXPECT_TRUE(NamesPack("weasel-words.*", "weasel-words"));
+  EXPECT_FALSE(NamesPack("*", "weasel-words"));
+  EXPECT_FALSE(NamesPack("weasel-words.hedge-adverb", "weasel-words"));
+  EXPECT_FALSE(NamesPack("weasel", "weasel-words"));
+}
+
+TEST(PacksTurnedOnTest, CollectsPacksSetTrueAtTheTopAndInPathSections) {
+  const Config config = ParseOk(
+      "[packs]\nweasel-words = true\nboilerplate = false\n"
+      "[rules]\n\"peacock\" = \"info\"\n"
+      "[[paths]]\nmatch = [\"explainers/**\"]\n"
+      "packs = { \"hedges.*\" = true }\n");
+  EXPECT_THAT(PacksTurnedOn(config), ElementsAre("hedges", "weasel-words"));
+}
+
 RuleSettings Settings(
     std::vector<std::tuple<std::string, std::string, bool>> entries) {
   RuleSettings settings;

@@ -76,8 +76,26 @@ std::optional<double> Policy::MinScoreFor(const std::string& path) const {
   return minimum;
 }
 
+std::optional<Severity> Policy::SeverityUnder(
+    const std::vector<const RuleSettings*>& layers, std::string_view rule_id,
+    Severity rule_severity) const {
+  if (auto pack = settings_.opt_in_rules.find(rule_id);
+      pack != settings_.opt_in_rules.end()) {
+    bool on = settings_.enabled_packs.contains(pack->second);
+    for (const RuleSettings* layer : layers) {
+      for (const RuleSettingEntry& entry : layer->entries) {
+        if (entry.from_packs && NamesPack(entry.pattern, pack->second)) {
+          on = !entry.action.off;
+        }
+      }
+    }
+    if (!on) return std::nullopt;
+  }
+  return ResolveSeverity(layers, rule_id, rule_severity);
+}
+
 std::optional<Severity> Policy::TopLevelSeverity(const Rule& rule) const {
-  return ResolveSeverity({&config_.rules}, rule.id, rule.severity);
+  return SeverityUnder({&config_.rules}, rule.id, rule.severity);
 }
 
 absl::Status Policy::CheckRuleNames(
@@ -158,7 +176,7 @@ PolicyOutcome Policy::Apply(DocumentResult result, std::string_view original,
   std::vector<std::string> hashes;
   for (Finding& finding : result.findings) {
     const std::optional<Severity> severity =
-        ResolveSeverity(layers, finding.rule_id, finding.severity);
+        SeverityUnder(layers, finding.rule_id, finding.severity);
     if (!severity) continue;  // configured off
     finding.severity = *severity;
     if (suppressions.IsDirectiveLine(finding.start.line)) continue;

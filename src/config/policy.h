@@ -5,7 +5,10 @@
 #ifndef PROVCHECK_CONFIG_POLICY_H_
 #define PROVCHECK_CONFIG_POLICY_H_
 
+#include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +30,14 @@ struct PolicySettings {
   std::optional<double> min_score;  // overrides the config's top level
   // Hash each finding's line for the report (SARIF's partialFingerprints).
   bool line_hashes = false;
+  // The compiled rules of opt-in packs, by id, with their pack's name. Such
+  // a rule starts off, or on when `enabled_packs` (--enable-pack) names its
+  // pack, as if that pack were on by default; then `[packs] NAME = true` or
+  // `false` in each layer that applies turns it on or off. `[rules]` sets
+  // the severity of a rule that is on but never turns an opt-in pack on,
+  // and neither does `[packs] "*"`.
+  std::map<std::string, std::string, std::less<>> opt_in_rules;
+  std::set<std::string> enabled_packs;
 };
 
 struct PolicyOutcome {
@@ -58,6 +69,11 @@ class Policy {
 
  private:
   std::vector<const RuleSettings*> LayersFor(const std::string& path) const;
+  // A rule's severity under `layers`, or nullopt when it is off (opt-in
+  // packs included).
+  std::optional<Severity> SeverityUnder(
+      const std::vector<const RuleSettings*>& layers, std::string_view rule_id,
+      Severity rule_severity) const;
   std::optional<double> MinScoreFor(const std::string& path) const;
   void ApplySourceLists(Finding& finding) const;
 

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
+#include <string>
 
 namespace provcheck {
 namespace {
@@ -276,6 +278,111 @@ TEST(PolicyTest, BuiltInCrossDocumentRulesCanBeConfigured) {
       "\"contradiction.*\" = \"warning\"\n");
   Policy policy(config, {}, nullptr, nullptr, nullptr, nullptr);
   EXPECT_TRUE(policy.CheckRuleNames({}).ok());
+}
+
+// A result holding one default finding and one of the opt-in pack
+// "weasel-words".
+DocumentResult WithOptInFinding(const std::string& path = "docs/a.md") {
+  DocumentResult result;
+  result.path = path;
+  result.findings = {
+      MakeFinding("vague-attribution.unnamed-group", Kind::kVagueAttribution,
+                  Severity::kWarning, 1, "Analysts say"),
+      MakeFinding("weasel-words.hedge-adverb", Kind::kVagueAttribution,
+                  Severity::kInfo, 3, "probably"),
+  };
+  return result;
+}
+
+PolicySettings OptInSettings(std::set<std::string> enabled = {}) {
+  PolicySettings settings;
+  settings.opt_in_rules = {{"weasel-words.hedge-adverb", "weasel-words"}};
+  settings.enabled_packs = std::move(enabled);
+  return settings;
+}
+
+TEST(PolicyOptInTest, AnOptInPackIsOffUnlessEnabled) {
+  const Config config;
+  Policy policy(config, OptInSettings(), nullptr, nullptr, nullptr, nullptr);
+  EXPECT_THAT(
+      RulesOf(policy.Apply(WithOptInFinding(), kText, Format::kMarkdown)),
+      ElementsAre("vague-attribution.unnamed-group"));
+}
+
+TEST(PolicyOptInTest, EnablePackTurnsItOnAtItsOwnSeverity) {
+  const Config config;
+  Policy policy(config, OptInSettings({"weasel-words"}), nullptr, nullptr,
+                nullptr, nullptr);
+  const PolicyOutcome outcome =
+      policy.Apply(WithOptInFinding(), kText, Format::kMarkdown);
+  EXPECT_THAT(RulesOf(outcome), ElementsAre("vague-attribution.unnamed-group",
+                                            "weasel-words.hedge-adverb"));
+  EXPECT_EQ(outcome.report.result.findings[1].severity, Severity::kInfo);
+}
+
+TEST(PolicyOptInTest, PacksTableTurnsItOnAndRulesTableSetsItsSeverity) {
+  const Config config = ParseOk(
+      "[packs]\nweasel-words = true\n"
+      "[rules]\n\"weasel-words.hedge-adverb\" = \"warning\"\n");
+  Policy policy(config, OptInSettings(), nullptr, nullptr, nullptr, nullptr);
+  const PolicyOutcome outcome =
+      policy.Apply(WithOptInFinding(), kText, Format::kMarkdown);
+  ASSERT_THAT(outcome.report.result.findings, SizeIs(2));
+  EXPECT_EQ(outcome.report.result.findings[1].severity, Severity::kWarning);
+}
+
+TEST(PolicyOptInTest, RulesTableAloneDoesNotTurnAnOptInPackOn) {
+  const Config config = ParseOk(
+      "[rules]\n\"weasel-words.hedge-adverb\" = \"warning\"\n"
+      "\"*\" = \"info\"\n[packs]\n\"*\" = true\n");
+  Policy policy(config, OptInSettings(), nullptr, nullptr, nullptr, nullptr);
+  EXPECT_THAT(
+      RulesOf(policy.Apply(WithOptInFinding(), kText, Format::kMarkdown)),
+      ElementsAre("vague-attribution.unnamed-group"));
+}
+
+TEST(PolicyOptInTest, PathSectionsSwitchAnOptInPackPerFile) {
+  const Config config = ParseOk(
+      "[[paths]]\nmatch = [\"explainers/**\"]\n"
+      "packs = { weasel-words = true }\n");
+  Policy policy(config, OptInSettings(), nullptr, nullptr, nullptr, nullptr);
+  EXPECT_THAT(RulesOf(policy.Apply(WithOptInFinding("explainers/a.md"), kText,
+                                   Format::kMarkdown)),
+              ElementsAre("vague-attribution.unnamed-group",
+                          "weasel-words.hedge-adverb"));
+  EXPECT_THAT(RulesOf(policy.Apply(WithOptInFinding("news/a.md"), kText,
+                                   Format::kMarkdown)),
+              ElementsAre("vague-attribution.unnamed-group"));
+}
+
+TEST(PolicyOptInTest, ConfigCanTurnOffWhatEnablePackTurnedOn) {
+  // --enable-pack makes the pack on by default; the config still applies.
+  const Config config = ParseOk(
+      "[[paths]]\nmatch = [\"news/**\"]\n"
+      "packs = { weasel-words = false }\n");
+  Policy policy(config, OptInSettings({"weasel-words"}), nullptr, nullptr,
+                nullptr, nullptr);
+  EXPECT_THAT(RulesOf(policy.Apply(WithOptInFinding("news/a.md"), kText,
+                                   Format::kMarkdown)),
+              ElementsAre("vague-attribution.unnamed-group"));
+  EXPECT_THAT(RulesOf(policy.Apply(WithOptInFinding("explainers/a.md"), kText,
+                                   Format::kMarkdown)),
+              SizeIs(2));
+}
+
+TEST(PolicyOptInTest, TopLevelSeverityOfAnOptInRuleFollowsThePack) {
+  Rule rule;
+  rule.id = "weasel-words.hedge-adverb";
+  rule.severity = Severity::kInfo;
+  rule.opt_in = true;
+  const Config off;
+  EXPECT_EQ(Policy(off, OptInSettings(), nullptr, nullptr, nullptr, nullptr)
+                .TopLevelSeverity(rule),
+            std::nullopt);
+  const Config on = ParseOk("[packs]\nweasel-words = true\n");
+  EXPECT_EQ(Policy(on, OptInSettings(), nullptr, nullptr, nullptr, nullptr)
+                .TopLevelSeverity(rule),
+            Severity::kInfo);
 }
 
 }  // namespace

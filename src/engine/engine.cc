@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 #include <tuple>
 
@@ -161,8 +162,18 @@ DocumentResult AnalyzeDocument(const Document& document,
         Candidate{&match, RangeIndexOf(segments.sentences, match.begin)});
   }
 
+  // Findings of opt-in packs stand apart from the default packs': they are
+  // resolved against the default findings but never displace, drop or merge
+  // with one, and they take no part in claims or the score. So the default
+  // findings and the score are the same whichever packs are enabled, as
+  // `audit` (which runs the default packs only) stores them.
+  auto opt_in = [](const Candidate& candidate) {
+    return candidate.match->rule->opt_in;
+  };
+
   // 1. Of overlapping findings of one kind, the earliest (then the longest)
   // stands: two attribution rules agreeing on a clause are one finding.
+  // Each layer (default, opt-in) merges within itself.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.match->begin != b.match->begin) {
@@ -170,9 +181,10 @@ DocumentResult AnalyzeDocument(const Document& document,
                      }
                      return a.match->end > b.match->end;
                    });
-  std::array<size_t, kKindCount> kept_until{};
+  std::array<std::array<size_t, kKindCount>, 2> kept_until{};
   for (Candidate& candidate : candidates) {
-    size_t& until = kept_until[static_cast<int>(candidate.match->rule->kind)];
+    size_t& until = kept_until[opt_in(candidate)]
+                              [static_cast<int>(candidate.match->rule->kind)];
     if (candidate.match->begin < until) {
       candidate.kept = false;
     } else {
@@ -181,36 +193,50 @@ DocumentResult AnalyzeDocument(const Document& document,
   }
 
   // 2. yields-to: a finding gives way to an overlapping one of a stronger
-  // kind. Candidates are sorted by start, so the scan stops early.
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    Candidate& candidate = candidates[i];
+  // kind. Candidates are sorted by start, so the scan stops early. Default
+  // findings look only at default ones; then an opt-in finding looks at
+  // both, and also gives way to a default finding of its own kind, which
+  // already says what it would.
+  auto yield = [&candidates](Candidate& candidate) {
+    const bool from_opt_in = candidate.match->rule->opt_in;
     const KindMask yields = MaskOf(candidate.match->rule->yields_to);
-    if (!candidate.kept || yields == 0) continue;
     for (const Candidate& other : candidates) {
       if (other.match->begin >= candidate.match->end) break;
-      if (&other != &candidate && other.kept &&
-          (yields & Bit(other.match->rule->kind)) &&
+      const bool other_opt_in = other.match->rule->opt_in;
+      if (&other == &candidate || !other.kept ||
+          (other_opt_in && !from_opt_in)) {
+        continue;
+      }
+      const KindMask mask = from_opt_in && !other_opt_in
+                                ? yields | Bit(candidate.match->rule->kind)
+                                : yields;
+      if ((mask & Bit(other.match->rule->kind)) &&
           Overlaps(*other.match, *candidate.match)) {
         candidate.kept = false;
-        break;
+        return;
       }
     }
-  }
+  };
 
   // 3. unless-near: a finding is dropped when a sentence within reach in the
   // same paragraph holds one of the named kinds.
-  std::vector<KindMask> sentence_kinds(segments.sentences.size(), 0);
-  for (const Candidate& candidate : candidates) {
-    if (candidate.kept && candidate.match->rule->unless_near.empty() &&
-        candidate.sentence < sentence_kinds.size()) {
-      sentence_kinds[candidate.sentence] |= Bit(candidate.match->rule->kind);
+  auto kinds_by_sentence = [&](bool with_opt_in) {
+    std::vector<KindMask> kinds(segments.sentences.size(), 0);
+    for (const Candidate& candidate : candidates) {
+      if (candidate.kept && candidate.match->rule->unless_near.empty() &&
+          (with_opt_in || !opt_in(candidate)) &&
+          candidate.sentence < kinds.size()) {
+        kinds[candidate.sentence] |= Bit(candidate.match->rule->kind);
+      }
     }
-  }
-  for (Candidate& candidate : candidates) {
+    return kinds;
+  };
+  auto drop_unless_near = [&](Candidate& candidate,
+                              const std::vector<KindMask>& kinds) {
     const Rule& rule = *candidate.match->rule;
     if (!candidate.kept || rule.unless_near.empty() ||
-        candidate.sentence >= sentence_kinds.size()) {
-      continue;
+        candidate.sentence >= kinds.size()) {
+      return;
     }
     const KindMask wanted = MaskOf(rule.unless_near);
     const size_t line = segments.sentence_line[candidate.sentence];
@@ -218,14 +244,34 @@ DocumentResult AnalyzeDocument(const Document& document,
                              ? candidate.sentence - rule.reach
                              : 0;
     const size_t last =
-        std::min(sentence_kinds.size() - 1, candidate.sentence + rule.reach);
+        std::min(kinds.size() - 1, candidate.sentence + rule.reach);
     for (size_t s = first; s <= last; ++s) {
       if ((rule.reach_across_paragraphs || segments.sentence_line[s] == line) &&
-          (sentence_kinds[s] & wanted)) {
+          (kinds[s] & wanted)) {
         candidate.kept = false;
-        break;
+        return;
       }
     }
+  };
+
+  // Steps 2 and 3 settle the default findings first; the opt-in ones are
+  // then resolved against them and each other.
+  for (Candidate& candidate : candidates) {
+    if (candidate.kept && !opt_in(candidate) &&
+        !candidate.match->rule->yields_to.empty()) {
+      yield(candidate);
+    }
+  }
+  const std::vector<KindMask> default_kinds = kinds_by_sentence(false);
+  for (Candidate& candidate : candidates) {
+    if (!opt_in(candidate)) drop_unless_near(candidate, default_kinds);
+  }
+  for (Candidate& candidate : candidates) {
+    if (candidate.kept && opt_in(candidate)) yield(candidate);
+  }
+  const std::vector<KindMask> all_kinds = kinds_by_sentence(true);
+  for (Candidate& candidate : candidates) {
+    if (opt_in(candidate)) drop_unless_near(candidate, all_kinds);
   }
 
   // Findings, with positions in the original file.
@@ -244,6 +290,7 @@ DocumentResult AnalyzeDocument(const Document& document,
   };
   std::array<Antecedent, 2> antecedents;  // by Referent: person, organisation
   Antecedent latest;
+  std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
     const RuleMatch& match = *candidate.match;
@@ -280,6 +327,12 @@ DocumentResult AnalyzeDocument(const Document& document,
         std::string(text.substr(match.begin, match.end - match.begin));
     finding.source = CleanSourceName(CaptureValue(*captures, "source"));
     finding.role = CleanSourceName(CaptureValue(*captures, "role"));
+    if (rule.opt_in) {
+      // An opt-in finding may take an antecedent but never sets one, and
+      // never makes a line boilerplate: both would change default findings.
+      opt_in_findings.push_back(std::move(finding));
+      continue;
+    }
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
       latest = Antecedent{finding.source, line};
@@ -358,13 +411,11 @@ DocumentResult AnalyzeDocument(const Document& document,
                              it->second.end());
     }
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     if (a.start.line != b.start.line) {
-                       return a.start.line < b.start.line;
-                     }
-                     return a.start.column < b.start.column;
-                   });
+  auto by_position = [](const Finding& a, const Finding& b) {
+    if (a.start.line != b.start.line) return a.start.line < b.start.line;
+    return a.start.column < b.start.column;
+  };
+  std::stable_sort(result.findings.begin(), result.findings.end(), by_position);
 
   DocumentStats& stats = result.stats;
   for (size_t i = 0; i < segments.lines.size(); ++i) {
@@ -463,6 +514,15 @@ DocumentResult AnalyzeDocument(const Document& document,
     }
   }
   result.score = ComputeScore(stats, weights);
+
+  // Opt-in findings join only now, after claims and score are settled.
+  if (!opt_in_findings.empty()) {
+    result.findings.insert(result.findings.end(),
+                           std::make_move_iterator(opt_in_findings.begin()),
+                           std::make_move_iterator(opt_in_findings.end()));
+    std::stable_sort(result.findings.begin(), result.findings.end(),
+                     by_position);
+  }
   return result;
 }
 

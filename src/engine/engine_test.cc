@@ -266,6 +266,143 @@ TEST_F(AnalyzeDocumentTest, ClaimOnAFurnitureLineIsNotCounted) {
   EXPECT_THAT(result.claims, SizeIs(0));
 }
 
+// An opt-in pack beside kRules, written to collide with every way default
+// findings are resolved: same kind and span, a stronger kind over a default
+// one's span, a neighbour that would silence an unless-near rule, a line
+// that would count as boilerplate.
+constexpr char kOptInRules[] = R"pack(pack extra "Test opt-in pack" opt-in
+rule extra.hedge {
+  kind vague-attribution
+  match "probably"
+  message "Hedge"
+  yields-to attribution
+}
+rule extra.officials {
+  kind vague-attribution
+  match "(?i:officials) said"
+  message "Officials again"
+}
+rule extra.named {
+  kind attribution
+  match "(?P<source>Officials|Sources) said"
+  message "Named"
+}
+rule extra.state {
+  kind vague-attribution
+  match "State Department"
+  message "Vague state"
+  yields-to attribution
+}
+rule extra.banner {
+  kind boilerplate
+  scope line
+  match "^BANNER.*$"
+  message "Banner"
+}
+)pack";
+
+class OptInAnalysisTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    default_only_ = testing::CompileTestMatcher(kRules);
+    with_opt_in_ = testing::CompileTestMatcher({kRules, kOptInRules});
+    ASSERT_NE(default_only_, nullptr);
+    ASSERT_NE(with_opt_in_, nullptr);
+  }
+
+  static DocumentResult AnalyzeWith(const Matcher& matcher,
+                                    const std::string& text) {
+    Document document;
+    document.path = "doc.txt";
+    document.original = text;
+    document.text = text;
+    return AnalyzeDocument(document, AnalysisConfig{&matcher, nullptr, {}});
+  }
+
+  // Analyses TEXT with and without the opt-in pack, checks that the default
+  // findings, claims and score are the same both ways, and returns the
+  // opt-in findings.
+  std::vector<Finding> OptInFindings(const std::string& text) {
+    const DocumentResult alone = AnalyzeWith(*default_only_, text);
+    const DocumentResult both = AnalyzeWith(*with_opt_in_, text);
+    std::vector<std::string> alone_ids, both_ids;
+    std::vector<Finding> extra;
+    for (const Finding& finding : alone.findings) {
+      alone_ids.push_back(finding.rule_id + "@" + finding.text);
+    }
+    for (const Finding& finding : both.findings) {
+      if (finding.rule_id.starts_with("extra.")) {
+        extra.push_back(finding);
+      } else {
+        both_ids.push_back(finding.rule_id + "@" + finding.text);
+      }
+    }
+    EXPECT_EQ(both_ids, alone_ids) << text;
+    EXPECT_EQ(both.score.total, alone.score.total) << text;
+    EXPECT_EQ(both.stats.claims, alone.stats.claims) << text;
+    EXPECT_EQ(both.stats.vague_claims, alone.stats.vague_claims) << text;
+    EXPECT_EQ(both.stats.vague_attributions, alone.stats.vague_attributions)
+        << text;
+    EXPECT_EQ(both.stats.boilerplate_lines, alone.stats.boilerplate_lines)
+        << text;
+    EXPECT_EQ(both.claims.size(), alone.claims.size()) << text;
+    return extra;
+  }
+
+  std::unique_ptr<Matcher> default_only_;
+  std::unique_ptr<Matcher> with_opt_in_;
+};
+
+TEST_F(OptInAnalysisTest, OptInFindingIsListedButTheScoreIgnoresIt) {
+  // Without the opt-in hedge the sentence is an unattributed claim; the
+  // hedge, a vague attribution, would otherwise make it a vague claim and
+  // add a vague-attribution penalty.
+  const std::vector<Finding> extra =
+      OptInFindings("The bridge was probably built in 1120.");
+  EXPECT_THAT(extra, ElementsAre(Field(&Finding::rule_id, "extra.hedge")));
+}
+
+TEST_F(OptInAnalysisTest, OptInFindingGivesWayToADefaultOneOfItsKind) {
+  // extra.officials repeats the default vague finding and is dropped;
+  // extra.named, of another kind, stays.
+  EXPECT_THAT(OptInFindings("Officials said so."),
+              ElementsAre(Field(&Finding::rule_id, "extra.named")));
+}
+
+TEST_F(OptInAnalysisTest, OptInAttributionNeverDropsADefaultVagueFinding) {
+  // The default vague rule yields to attribution, but not to an opt-in one.
+  EXPECT_THAT(OptInFindings("Sources said so. Officials said so."),
+              ElementsAre(Field(&Finding::rule_id, "extra.named"),
+                          Field(&Finding::rule_id, "extra.named")));
+}
+
+TEST_F(OptInAnalysisTest, OptInAttributionNeverSilencesAnUnlessNearRule) {
+  // "claim" is dropped near an attribution; the opt-in one does not count.
+  EXPECT_THAT(OptInFindings("The deal was signed in 2019. Sources said so."),
+              ElementsAre(Field(&Finding::rule_id, "extra.named")));
+}
+
+TEST_F(OptInAnalysisTest, OptInFindingYieldsToADefaultAttribution) {
+  EXPECT_THAT(OptInFindings("The State Department said so."), SizeIs(0));
+}
+
+TEST_F(OptInAnalysisTest, OptInBoilerplateDoesNotMakeALineBoilerplate) {
+  EXPECT_THAT(OptInFindings("BANNER of the day\nLavrov said it in 2019.\n"),
+              ElementsAre(Field(&Finding::rule_id, "extra.banner")));
+}
+
+TEST_F(OptInAnalysisTest, OptInFindingsAreSortedAmongTheOthers) {
+  const DocumentResult result =
+      AnalyzeWith(*with_opt_in_,
+                  "Lavrov said so.\nIt was probably late.\n"
+                  "It was probably 1999. Lavrov said so.\n");
+  EXPECT_THAT(result.findings,
+              ElementsAre(Field(&Finding::rule_id, "named"),
+                          Field(&Finding::rule_id, "extra.hedge"),
+                          Field(&Finding::rule_id, "extra.hedge"),
+                          Field(&Finding::rule_id, "named")));
+}
+
 TEST(RenderMessageTest, InsertsCapturesAndOptionalSegments) {
   const std::vector<Capture> with_role = {{"source", "Ann Lee"},
                                           {"role", "the analyst"}};

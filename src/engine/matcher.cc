@@ -135,7 +135,9 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
 
   std::string fingerprint;
   for (const RulePack& pack : matcher->packs_) {
-    absl::StrAppend(&fingerprint, "pack ", pack.name, "\n");
+    // "opt-in" only when set, so the digests of existing stores still hold.
+    absl::StrAppend(&fingerprint, "pack ", pack.name,
+                    pack.opt_in ? " opt-in\n" : "\n");
     for (const Rule& rule : pack.rules) {
       absl::StrAppend(
           &fingerprint, "rule ", rule.id, " ", std::string(KindName(rule.kind)),

@@ -1,6 +1,7 @@
 #include "provcheck/rule.h"
 
 #include <array>
+#include <utility>
 
 namespace provcheck {
 namespace {
@@ -60,6 +61,19 @@ std::optional<Kind> ParseKind(std::string_view name) {
 std::string_view ScopeName(Scope scope) { return NameOf(kScopes, scope); }
 std::optional<Scope> ParseScope(std::string_view name) {
   return Lookup(kScopes, name);
+}
+
+PackSelection SelectPacks(std::vector<RulePack> packs,
+                          const std::set<std::string>& enabled) {
+  PackSelection selection;
+  for (RulePack& pack : packs) {
+    if (pack.opt_in && !enabled.contains(pack.name)) {
+      selection.dormant.push_back(std::move(pack));
+    } else {
+      selection.active.push_back(std::move(pack));
+    }
+  }
+  return selection;
 }
 
 }  // namespace provcheck

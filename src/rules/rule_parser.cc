@@ -48,6 +48,7 @@ struct Define {
 struct ParsedPack {
   Token name;
   Token description;
+  bool opt_in = false;
   std::vector<Define> defines;
   std::vector<RuleBlock> rules;
 };
@@ -82,6 +83,7 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
   auto on_pack_description = [&](auto& ctx) {
     pack.description = quoted_token(ctx);
   };
+  auto on_opt_in = [&](auto&) { pack.opt_in = true; };
   auto on_define_name = [&](auto& ctx) {
     pack.defines.push_back(Define{token(ctx), {}});
   };
@@ -131,8 +133,17 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
           "example, counter, yields-to, unless-near, reject) or '}'"} =
           x3::lit('}');
 
-  auto const pack_decl = keyword("pack") > x3::raw[identifier][on_pack_name] >
-                         -x3::raw[quoted][on_pack_description];
+  // A word after the header that starts no define or rule can only be a
+  // pack attribute, so a misspelt one is named as such instead of being
+  // reported as a misplaced rule.
+  auto const pack_attribute =
+      x3::rule<class pack_attribute_tag>{
+          "a pack attribute ('opt-in'), 'define' or 'rule'"} =
+          keyword("opt-in")[on_opt_in];
+  auto const pack_decl =
+      keyword("pack") > x3::raw[identifier][on_pack_name] >
+      -x3::raw[quoted][on_pack_description] >
+      -(!(keyword("define") | keyword("rule")) >> &identifier > pack_attribute);
   auto const define = keyword("define") > x3::raw[identifier][on_define_name] >
                       '=' > x3::raw[quoted][on_define_value];
   auto const rule = keyword("rule") > x3::raw[identifier][on_rule_id] > '{' >
@@ -387,6 +398,7 @@ absl::StatusOr<RulePack> ParseRulePack(std::string_view source,
   pack.name = parsed->name.text;
   pack.description = parsed->description.text;
   pack.file = std::string(file_name);
+  pack.opt_in = parsed->opt_in;
 
   absl::flat_hash_map<std::string, std::string> defines;
   for (const Define& define : parsed->defines) {
@@ -416,6 +428,7 @@ absl::StatusOr<RulePack> ParseRulePack(std::string_view source,
     }
     auto rule = BuildRule(block, defines, source, file_name);
     if (!rule.ok()) return rule.status();
+    rule->opt_in = pack.opt_in;
     pack.rules.push_back(*std::move(rule));
   }
   return pack;

@@ -240,6 +240,79 @@ TEST(ParseRulePackTest, DuplicateRuleIdInOnePackIsRejected) {
               HasSubstr("rule r defined twice"));
 }
 
+TEST(ParseRulePackTest, PacksAreOnByDefault) {
+  auto pack = ParseRulePack(kMinimalRule, "demo.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_FALSE(pack->opt_in);
+  EXPECT_FALSE(pack->rules[0].opt_in);
+}
+
+TEST(ParseRulePackTest, OptInAfterTheDescriptionMarksThePackAndItsRules) {
+  auto pack = ParseRulePack(R"pack(pack weasel "Weasel words" opt-in
+define Q = "many|some"
+rule weasel.quantity { kind vague-attribution match "{Q}" message "m" }
+rule weasel.hedge { kind vague-attribution match "probably" message "m" })pack",
+                            "weasel.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->name, "weasel");
+  EXPECT_EQ(pack->description, "Weasel words");
+  EXPECT_TRUE(pack->opt_in);
+  ASSERT_EQ(pack->rules.size(), 2u);
+  EXPECT_TRUE(pack->rules[0].opt_in);
+  EXPECT_TRUE(pack->rules[1].opt_in);
+}
+
+TEST(ParseRulePackTest, OptInNeedsNoDescription) {
+  auto pack = ParseRulePack(
+      "pack p opt-in\nrule r { kind citation match \"x\" message \"m\" }",
+      "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_TRUE(pack->opt_in);
+  EXPECT_EQ(pack->description, "");
+}
+
+TEST(ParseRulePackTest, MisspeltPackAttributeIsNamedWithFileLineAndColumn) {
+  auto pack = ParseRulePack(
+      "# comment\npack p \"d\" optin\nrule r { kind citation match \"x\" "
+      "message \"m\" }",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  const std::string message(pack.status().message());
+  EXPECT_THAT(message,
+              StartsWith("p.rules:2:12: error: expected a pack attribute "
+                         "('opt-in'), 'define' or 'rule'"));
+  EXPECT_THAT(message, HasSubstr("\npack p \"d\" optin\n           ^"));
+}
+
+TEST(ParseRulePackTest, OptInOnlyBelongsToThePackHeader) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r { kind citation match \"x\" message \"m\" }\nopt-in",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("p.rules:3:1: error: expected 'define', 'rule' or "
+                         "the end of the file"));
+}
+
+TEST(SelectPacksTest, KeepsDefaultPacksAndOnlyTheOptInPacksNamed) {
+  std::vector<RulePack> packs(3);
+  packs[0].name = "attribution";
+  packs[1].name = "weasel";
+  packs[1].opt_in = true;
+  packs[2].name = "peacock";
+  packs[2].opt_in = true;
+  PackSelection selection = SelectPacks(packs, {"weasel", "attribution"});
+  ASSERT_EQ(selection.active.size(), 2u);
+  EXPECT_EQ(selection.active[0].name, "attribution");
+  EXPECT_EQ(selection.active[1].name, "weasel");
+  ASSERT_EQ(selection.dormant.size(), 1u);
+  EXPECT_EQ(selection.dormant[0].name, "peacock");
+
+  selection = SelectPacks(packs, {});
+  ASSERT_EQ(selection.active.size(), 1u);
+  EXPECT_EQ(selection.dormant.size(), 2u);
+}
+
 class LoadRulePacksTest : public ::testing::Test {
  protected:
   void SetUp() override {
