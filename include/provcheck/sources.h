@@ -44,7 +44,8 @@ inline constexpr double kPriorStrength = 10.0;
 double BetaReliability(double prior, int confirmed, int contradicted);
 
 struct SourceProfile {
-  std::string type;  // person, official-body, outlet, document, unknown
+  std::string type;  // person, official-body, outlet, document,
+                     // described, unknown
   double prior = 0.5;
   std::string basis;  // where the prior comes from
 };

@@ -56,7 +56,8 @@ struct StoredDocument {
 struct SourceRecord {
   int64_t id = 0;
   std::string name;  // canonical
-  std::string type;  // person, official-body, outlet, document, unknown
+  std::string type;  // person, official-body, outlet, document,
+                     // described, unknown
   std::vector<std::string> aliases;
   double prior = 0.5;
   int claims = 0;        // claims attributed to it, all documents, latest run

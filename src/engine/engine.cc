@@ -56,17 +56,28 @@ Referent ReferentOf(std::string_view anaphor) {
   return Referent::kOrganisation;  // it, the company, the ministry, ...
 }
 
-// What a named source can be referred back to as. The source registry
+// What a source can be referred back to as. The source registry
 // (rules/sources) types every name and role, so the vocabulary of
 // institutions lives in one place, as data: a person for "he", anything
 // else (an institution, an outlet, a document) for "it" or "the company".
-// Without a registry nothing is typed, and only "they" finds an antecedent.
-std::optional<Referent> ReferentKindOf(const Finding& finding,
-                                       const SourceRegistry* sources) {
+// A source the registry calls "described" ("the report", "the commission")
+// is a pointer, not a name: "it" may refer to it, but "the company" or
+// "the government" wants a body named as such. Without a registry nothing
+// is typed, and only "they" finds an antecedent.
+enum class AntecedentKind { kPerson, kOrganisation, kDescribed };
+
+std::optional<AntecedentKind> AntecedentKindOf(const Finding& finding,
+                                               const SourceRegistry* sources) {
   if (sources == nullptr) return std::nullopt;
-  return sources->Resolve(finding).profile.type == "person"
-             ? Referent::kPerson
-             : Referent::kOrganisation;
+  const std::string& type = sources->Resolve(finding).profile.type;
+  if (type == "person") return AntecedentKind::kPerson;
+  if (type == "described") return AntecedentKind::kDescribed;
+  return AntecedentKind::kOrganisation;
+}
+
+bool IsBarePronoun(std::string_view anaphor) {
+  return anaphor.size() == 2 && absl::ascii_tolower(anaphor[0]) == 'i' &&
+         absl::ascii_tolower(anaphor[1]) == 't';
 }
 
 bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
@@ -290,6 +301,8 @@ DocumentResult AnalyzeDocument(const Document& document,
   };
   std::array<Antecedent, 2> antecedents;  // by Referent: person, organisation
   Antecedent latest;
+  Antecedent
+      latest_thing;  // the last organisation or described source, for "it"
   std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
@@ -304,8 +317,9 @@ DocumentResult AnalyzeDocument(const Document& document,
       resolved = match.captures;
       const Referent referent = ReferentOf(anaphor);
       const Antecedent& antecedent =
-          referent == Referent::kEither
-              ? latest
+          referent == Referent::kEither ? latest
+          : referent == Referent::kOrganisation && IsBarePronoun(anaphor)
+              ? latest_thing
               : antecedents[static_cast<int>(referent)];
       const bool in_reach = !antecedent.name.empty() &&
                             line >= antecedent.line &&
@@ -336,8 +350,15 @@ DocumentResult AnalyzeDocument(const Document& document,
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
       latest = Antecedent{finding.source, line};
-      if (const auto referent = ReferentKindOf(finding, config.sources)) {
-        antecedents[static_cast<int>(*referent)] = latest;
+      if (const auto kind = AntecedentKindOf(finding, config.sources)) {
+        if (*kind == AntecedentKind::kPerson) {
+          antecedents[static_cast<int>(Referent::kPerson)] = latest;
+        } else {
+          latest_thing = latest;
+          if (*kind == AntecedentKind::kOrganisation) {
+            antecedents[static_cast<int>(Referent::kOrganisation)] = latest;
+          }
+        }
       }
     }
     result.findings.push_back(std::move(finding));

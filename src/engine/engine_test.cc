@@ -33,7 +33,12 @@ rule claim {
 }
 rule anaphor {
   kind attribution
-  match "(?P<anaphor>[Hh]e|[Tt]he company|[Tt]hey) added"
+  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]hey) added"
+  message "Claim attributed to {source}"
+}
+rule described {
+  kind attribution
+  match "[Tt]he (?P<source>report) found"
   message "Claim attributed to {source}"
 }
 rule wire-claim {
@@ -67,11 +72,13 @@ class AnalyzeDocumentTest : public ::testing::Test {
                            AnalysisConfig{matcher_.get(), sources, {}});
   }
 
-  // Types "State Department" as an institution, anyone else as a person.
+  // Types "State Department" as an institution, a lower-case source ("the
+  // report") as described, anyone else as a person.
   std::unique_ptr<SourceRegistry> Registry() {
     auto registry = SourceRegistry::Parse(
         R"sources(
 match name "(?i:.*department.*)" { type official-body prior 0.7 basis "test" }
+match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources",
         "test.sources");
@@ -155,6 +162,40 @@ TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
       Analyze("Lavrov said so. The company added less.", registry.get());
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].source, "company");  // cleaned, unresolved
+}
+
+std::vector<std::string> SourcesOf(const DocumentResult& result) {
+  std::vector<std::string> sources;
+  for (const Finding& finding : result.findings) {
+    sources.push_back(finding.source);
+  }
+  return sources;
+}
+
+TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedSource) {
+  const auto registry = Registry();
+  const DocumentResult result =
+      Analyze("State Department said no. The report found more. It added less.",
+              registry.get());
+  EXPECT_THAT(SourcesOf(result),
+              ElementsAre("State Department", "report", "report"));
+}
+
+TEST_F(AnalyzeDocumentTest, ACompanyNounWantsANamedBodyNotADescribedOne) {
+  const auto registry = Registry();
+  const DocumentResult result = Analyze(
+      "State Department said no. The report found more. The company added "
+      "less.",
+      registry.get());
+  EXPECT_THAT(SourcesOf(result),
+              ElementsAre("State Department", "report", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, HeSkipsADescribedSource) {
+  const auto registry = Registry();
+  const DocumentResult result = Analyze(
+      "Lavrov said so. The report found more. He added more.", registry.get());
+  EXPECT_THAT(SourcesOf(result), ElementsAre("Lavrov", "report", "Lavrov"));
 }
 
 TEST_F(AnalyzeDocumentTest, WithoutASourceRegistryOnlyTheyFindsAnAntecedent) {

@@ -121,6 +121,27 @@ TEST(SourceRegistryTest, ShippedRegistryLoads) {
   EXPECT_GT(registry->get()->known().size(), 20u);
 }
 
+// The shipped registry's editorial order for speakers the text does not
+// name: below a bare name (0.55), above an unmatched label (0.30).
+TEST(SourceRegistryTest, ShippedRegistryRanksADescribedSpeakerBelowAName) {
+  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
+                                       "/rules/sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  const SourceProfile report = shipped.Resolve(Attribution("report")).profile;
+  const SourceProfile chancellor =
+      shipped.Resolve(Attribution("chancellor")).profile;
+  const SourceProfile bare_name =
+      shipped.Resolve(Attribution("Jane Roe")).profile;
+  const SourceProfile particle =
+      shipped.Resolve(Attribution("al-Assad")).profile;
+  EXPECT_EQ(report.type, "described");
+  EXPECT_EQ(chancellor.type, "person");  // a later "he" may refer to it
+  EXPECT_LT(report.prior, bare_name.prior);
+  EXPECT_LT(chancellor.prior, bare_name.prior);
+  EXPECT_EQ(particle.prior, bare_name.prior);  // a name, though lower-case
+}
+
 TEST(BetaReliabilityTest, NoEvidenceLeavesThePrior) {
   EXPECT_DOUBLE_EQ(BetaReliability(0.85, 0, 0), 0.85);
 }
