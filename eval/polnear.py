@@ -198,17 +198,33 @@ def exactish_ok(rel, pred):
 _PAREN_RE = re.compile(r"\s*\([^()]*\)")
 
 
+# A comma-set part of a gold source after its first that opens like an
+# appositive -- lower case ("director of ..."), an article or a relative
+# word ("the president of ...", "who is chairman of ..."), an age, a party
+# tag ("R-Ohio") or a state's abbreviation ("N.C.") -- describes the
+# speaker; its words are not the speaker's name.
+_APPOSITIVE_RE = re.compile(r"^(?:[^\w]*[a-z]|(?:A|An|The|Who|Whose|Which)\b|\d"
+                            r"|[RDI]-[A-Z]|[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?$)")
+
+
 def gold_source_names(doc, rel):
-    """The gold source's names: its text with parentheses removed, and that
-    text up to its first comma, normalised. PolNeAR's source span carries
-    the appositive ("Rendell, a stalwart Clinton supporter,"), whose last
-    word is not the speaker's."""
+    """The names REL's gold source may be reported by, normalised.
+
+    PolNeAR's source span carries the appositive ("Rendell, a stalwart
+    Clinton supporter,"), whose last word is not the speaker's: the span is
+    split at its commas, and a part after the first that opens like an
+    appositive is dropped. The first part is always a name ("Jane Roe, a
+    lawyer"), and so is a later one that does not open like an appositive
+    ("Carter's press secretary, Peter Cook"). Parentheses are dropped first.
+    """
     text = _PAREN_RE.sub("", frag_text(doc.text, rel["source"]))
-    names = [common.norm_name(text)]
-    head = text.split(",", 1)[0]
-    if head != text:
-        names.append(common.norm_name(head))
-    return [n for n in names if n]
+    parts = [p.strip() for p in text.split(",")]
+    kept = [parts[0]] + [p for p in parts[1:] if p and not _APPOSITIVE_RE.match(p)]
+    names = []
+    for name in [common.norm_name(", ".join(kept))] + [common.norm_name(p) for p in kept]:
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def names_agree(golds, got):

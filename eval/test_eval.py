@@ -122,6 +122,23 @@ class PolnearTest(unittest.TestCase):
         f = finding(1, 1, 1, 25, text=text[:24], source="Jane Roe")
         self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 18), (19, 23), f)))
 
+    def test_source_appositive_words_in_gold_are_not_the_name(self):
+        # The gold span runs over the appositive; a body named in it, or a
+        # party tag, is not the speaker, though it ends the span.
+        text = "Jane Roe, director of Acme Law, said no.\n"
+        body = finding(1, 1, 1, 37, text=text[:36], source="Acme Law")
+        self.assertFalse(polnear.source_right(*self._one_relation(text, (0, 30), (32, 36), body)))
+        text = "Sen. Jane Roe, R-Ohio, said no.\n"
+        tag = finding(1, 1, 1, 28, text=text[:27], source="R-Ohio")
+        right = finding(1, 1, 1, 28, text=text[:27], source="Jane Roe")
+        self.assertFalse(polnear.source_right(*self._one_relation(text, (0, 21), (23, 27), tag)))
+        self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 21), (23, 27), right)))
+
+    def test_source_name_after_a_described_role_in_gold(self):
+        text = "Her press secretary, Jane Roe, said no.\n"
+        f = finding(1, 1, 1, 36, text=text[:35], source="Jane Roe")
+        self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 29), (31, 35), f)))
+
     def test_source_pronoun_right_when_the_finding_holds_it(self):
         text = "“No,” he said. Later she said yes.\n"
         he_said = finding(1, 6, 1, 14, text="he said", source="Jane Roe")

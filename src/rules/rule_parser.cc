@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "absl/container/flat_hash_map.h"
@@ -188,6 +189,59 @@ bool IsDefineName(std::string_view name) {
   });
 }
 
+// A define, expanded: `text` stands in a pattern as a group; `members` is
+// the same text read as the inside of a character class, where every
+// reference it makes stands as members too ("{LETTER}0-9" with LETTER
+// "a-z" is "a-z0-9", not "(?:a-z)0-9"). nullopt when the text holds a
+// bracket of its own ("[A-Z]"): inside a class, its ']' would end the class.
+struct ExpandedDefine {
+  std::string text;
+  std::optional<std::string> members;
+};
+using DefineMap = absl::flat_hash_map<std::string, ExpandedDefine>;
+
+// `value` read as class members (see ExpandedDefine), or nullopt.
+std::optional<std::string> MembersOf(std::string_view value,
+                                     const DefineMap& defines) {
+  std::string out;
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\\' && i + 1 < value.size()) {
+      size_t end = i + 2;
+      if ((value[i + 1] == 'p' || value[i + 1] == 'P' || value[i + 1] == 'x') &&
+          end < value.size() && value[end] == '{') {
+        size_t close = value.find('}', end);
+        end = close == std::string_view::npos ? value.size() : close + 1;
+      }
+      out.append(value.substr(i, end - i));
+      i = end - 1;
+      continue;
+    }
+    if (value[i] == '[' && i + 1 < value.size() && value[i + 1] == ':') {
+      size_t close = value.find(":]", i + 2);
+      if (close == std::string_view::npos) return std::nullopt;
+      out.append(value.substr(i, close + 2 - i));
+      i = close + 1;
+      continue;
+    }
+    if (value[i] == '[' || value[i] == ']') return std::nullopt;
+    if (value[i] == '{') {
+      size_t close = value.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string_view name = value.substr(i + 1, close - i - 1);
+        if (IsDefineName(name)) {
+          auto it = defines.find(std::string(name));
+          if (it == defines.end() || !it->second.members) return std::nullopt;
+          out.append(*it->second.members);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(value[i]);
+  }
+  return out;
+}
+
 // Expands {NAME} references; {1,3} and other quantifiers are left alone.
 // A reference becomes a non-capturing group, so that "{CUE}s" or "a{ALT}"
 // cannot rebind its alternation, except inside a character class, where a
@@ -195,10 +249,10 @@ bool IsDefineName(std::string_view name) {
 // must stay a set of letters, not one that also holds '(', '?', ':' and ')'.
 // `value_offset` is where the string's text starts in the file, so that an
 // unknown reference can be pointed at.
-absl::StatusOr<std::string> Expand(
-    std::string_view value, size_t value_offset,
-    const absl::flat_hash_map<std::string, std::string>& defines,
-    std::string_view source, std::string_view file) {
+absl::StatusOr<std::string> Expand(std::string_view value, size_t value_offset,
+                                   const DefineMap& defines,
+                                   std::string_view source,
+                                   std::string_view file) {
   std::string out;
   out.reserve(value.size());
   bool in_class = false;
@@ -244,10 +298,17 @@ absl::StatusOr<std::string> Expand(
                 absl::StrCat("unknown sub-pattern {", std::string(name),
                              "}: define it earlier in the pack"));
           }
-          if (in_class) {
-            out.append(it->second);
+          if (!in_class) {
+            absl::StrAppend(&out, "(?:", it->second.text, ")");
+          } else if (it->second.members) {
+            out.append(*it->second.members);
           } else {
-            absl::StrAppend(&out, "(?:", it->second, ")");
+            return ErrorAt(
+                source, file, value_offset + 1 + i,
+                absl::StrCat("sub-pattern {", std::string(name),
+                             "} holds a bracket expression and cannot stand "
+                             "inside a character class: define its members "
+                             "alone (\"A-Z\", not \"[A-Z]\")"));
           }
           i = close;
           continue;
@@ -295,10 +356,8 @@ SourceLocation LocationOf(std::string_view source, std::string_view file,
   return SourceLocation{std::string(file), line, column};
 }
 
-absl::StatusOr<Rule> BuildRule(
-    const RuleBlock& block,
-    const absl::flat_hash_map<std::string, std::string>& defines,
-    std::string_view source, std::string_view file) {
+absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
+                               std::string_view source, std::string_view file) {
   Rule rule;
   rule.id = block.id.text;
   rule.location = LocationOf(source, file, block.id.offset);
@@ -400,7 +459,7 @@ absl::StatusOr<RulePack> ParseRulePack(std::string_view source,
   pack.file = std::string(file_name);
   pack.opt_in = parsed->opt_in;
 
-  absl::flat_hash_map<std::string, std::string> defines;
+  DefineMap defines;
   for (const Define& define : parsed->defines) {
     if (!IsDefineName(define.name.text)) {
       return ErrorAt(source, file_name, define.name.offset,
@@ -413,7 +472,9 @@ absl::StatusOr<RulePack> ParseRulePack(std::string_view source,
     auto value = Expand(define.value.text, define.value.offset, defines, source,
                         file_name);
     if (!value.ok()) return value.status();
-    if (!defines.emplace(define.name.text, *std::move(value)).second) {
+    ExpandedDefine expanded{*std::move(value),
+                            MembersOf(define.value.text, defines)};
+    if (!defines.emplace(define.name.text, std::move(expanded)).second) {
       return ErrorAt(
           source, file_name, define.name.offset,
           absl::StrCat("sub-pattern ", define.name.text, " defined twice"));

@@ -76,6 +76,39 @@ rule r { kind attribution match "{WORD} [^{LETTER}] []{LETTER}] [[:alpha:]{LETTE
       R"([[:alpha:]a-z\x{E0}-\x{FF}] (?:[a-z\x{E0}-\x{FF}'-]+))");
 }
 
+TEST(ParseRulePackTest, NestedDefineInsideACharacterClassExpandsAsMembers) {
+  // LETTERS uses LETTER: inside a class, neither may bring "(?:" and ")".
+  auto pack = ParseRulePack(R"pack(pack p
+define LETTER = "a-z"
+define LETTERS = "{LETTER}0-9"
+rule r { kind attribution match "[{LETTERS}'] {LETTERS}" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, "[a-z0-9'] (?:(?:a-z)0-9)");
+}
+
+TEST(ParseRulePackTest, EscapedBracketsDoNotOpenOrCloseAClass) {
+  auto pack = ParseRulePack(R"pack(pack p
+define X = "a|b"
+define M = "a-z"
+rule r { kind attribution match "\[{X}\] [\]{M}]" message "m" })pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].patterns[0].regex, R"(\[(?:a|b)\] [\]a-z])");
+}
+
+TEST(ParseRulePackTest, BracketedDefineInsideACharacterClassIsAnError) {
+  // "[[A-Z]x]" would compile, as a class of '[' and A-Z followed by "x]".
+  auto pack = ParseRulePack(
+      "pack p\ndefine UP = \"[A-Z]\"\n"
+      "rule r { kind attribution match \"<[{UP}x]>\" message \"m\" }",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  const std::string message(pack.status().message());
+  EXPECT_THAT(message, StartsWith("p.rules:3:36: error: sub-pattern {UP} "
+                                  "holds a bracket expression"));
+}
+
 TEST(ParseRulePackTest, LeavesRegexQuantifiersAlone) {
   auto pack = ParseRulePack(R"pack(pack p
 rule r { kind attribution match "\w{1,3} {2}" message "m" })pack",
