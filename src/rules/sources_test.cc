@@ -142,6 +142,20 @@ TEST(SourceRegistryTest, ShippedRegistryRanksADescribedSpeakerBelowAName) {
   EXPECT_EQ(particle.prior, bare_name.prior);  // a name, though lower-case
 }
 
+TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
+  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
+                                       "/rules/sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  for (const char* body : {"police", "government", "interior ministry"}) {
+    const SourceProfile profile = shipped.Resolve(Attribution(body)).profile;
+    EXPECT_EQ(profile.type, "described") << body;  // "it" may refer to it
+    EXPECT_GT(profile.prior,
+              shipped.Resolve(Attribution("Jane Roe")).profile.prior)
+        << body;
+  }
+}
+
 TEST(BetaReliabilityTest, NoEvidenceLeavesThePrior) {
   EXPECT_DOUBLE_EQ(BetaReliability(0.85, 0, 0), 0.85);
 }
