@@ -147,7 +147,8 @@ TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
                                        "/rules/sources");
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
-  for (const char* body : {"police", "government", "interior ministry"}) {
+  for (const char* body :
+       {"police", "Police", "government", "interior ministry"}) {
     const SourceProfile profile = shipped.Resolve(Attribution(body)).profile;
     EXPECT_EQ(profile.type, "described") << body;  // "it" may refer to it
     EXPECT_GT(profile.prior,
