@@ -189,6 +189,34 @@ bool IsDefineName(std::string_view name) {
   });
 }
 
+// The end of the escape that starts at value[i] (a backslash): "\{" and
+// "\d" are two characters, "\p{Lu}" and "\x{2019}" run to their closing
+// brace. None of them is a sub-pattern reference.
+size_t EscapeEnd(std::string_view value, size_t i) {
+  size_t end = i + 2;
+  if ((value[i + 1] == 'p' || value[i + 1] == 'P' || value[i + 1] == 'x') &&
+      end < value.size() && value[end] == '{') {
+    size_t close = value.find('}', end);
+    end = close == std::string_view::npos ? value.size() : close + 1;
+  }
+  return end;
+}
+
+// A sub-pattern reference "{NAME}" starting at value[i] (a '{'): the name
+// and where its '}' stands. nullopt for a quantifier such as "{1,3}".
+struct DefineReference {
+  std::string_view name;
+  size_t close = 0;
+};
+std::optional<DefineReference> DefineReferenceAt(std::string_view value,
+                                                 size_t i) {
+  size_t close = value.find('}', i);
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string_view name = value.substr(i + 1, close - i - 1);
+  if (!IsDefineName(name)) return std::nullopt;
+  return DefineReference{name, close};
+}
+
 // A define, expanded: `text` stands in a pattern as a group; `members` is
 // the same text read as the inside of a character class, where every
 // reference it makes stands as members too ("{LETTER}0-9" with LETTER
@@ -206,12 +234,7 @@ std::optional<std::string> MembersOf(std::string_view value,
   std::string out;
   for (size_t i = 0; i < value.size(); ++i) {
     if (value[i] == '\\' && i + 1 < value.size()) {
-      size_t end = i + 2;
-      if ((value[i + 1] == 'p' || value[i + 1] == 'P' || value[i + 1] == 'x') &&
-          end < value.size() && value[end] == '{') {
-        size_t close = value.find('}', end);
-        end = close == std::string_view::npos ? value.size() : close + 1;
-      }
+      const size_t end = EscapeEnd(value, i);
       out.append(value.substr(i, end - i));
       i = end - 1;
       continue;
@@ -225,16 +248,12 @@ std::optional<std::string> MembersOf(std::string_view value,
     }
     if (value[i] == '[' || value[i] == ']') return std::nullopt;
     if (value[i] == '{') {
-      size_t close = value.find('}', i);
-      if (close != std::string_view::npos) {
-        std::string_view name = value.substr(i + 1, close - i - 1);
-        if (IsDefineName(name)) {
-          auto it = defines.find(std::string(name));
-          if (it == defines.end() || !it->second.members) return std::nullopt;
-          out.append(*it->second.members);
-          i = close;
-          continue;
-        }
+      if (const auto reference = DefineReferenceAt(value, i)) {
+        auto it = defines.find(std::string(reference->name));
+        if (it == defines.end() || !it->second.members) return std::nullopt;
+        out.append(*it->second.members);
+        i = reference->close;
+        continue;
       }
     }
     out.push_back(value[i]);
@@ -274,45 +293,34 @@ absl::StatusOr<std::string> Expand(std::string_view value, size_t value_offset,
       in_class = false;  // a ']' first in the class is a member
     }
     if (value[i] == '\\' && i + 1 < value.size()) {
-      // \{ stays a literal brace, \p{Lu} a Unicode class and \x{2019} a
-      // code point: none of them is a sub-pattern reference.
-      size_t end = i + 2;
-      if ((value[i + 1] == 'p' || value[i + 1] == 'P' || value[i + 1] == 'x') &&
-          end < value.size() && value[end] == '{') {
-        size_t close = value.find('}', end);
-        end = close == std::string_view::npos ? value.size() : close + 1;
-      }
+      const size_t end = EscapeEnd(value, i);
       out.append(value.substr(i, end - i));
       i = end - 1;
       continue;
     }
     if (value[i] == '{') {
-      size_t close = value.find('}', i);
-      if (close != std::string_view::npos) {
-        std::string_view name = value.substr(i + 1, close - i - 1);
-        if (IsDefineName(name)) {
-          auto it = defines.find(std::string(name));
-          if (it == defines.end()) {
-            return ErrorAt(
-                source, file, value_offset + 1 + i,
-                absl::StrCat("unknown sub-pattern {", std::string(name),
-                             "}: define it earlier in the pack"));
-          }
-          if (!in_class) {
-            absl::StrAppend(&out, "(?:", it->second.text, ")");
-          } else if (it->second.members) {
-            out.append(*it->second.members);
-          } else {
-            return ErrorAt(
-                source, file, value_offset + 1 + i,
-                absl::StrCat("sub-pattern {", std::string(name),
-                             "} holds a bracket expression and cannot stand "
-                             "inside a character class: define its members "
-                             "alone (\"A-Z\", not \"[A-Z]\")"));
-          }
-          i = close;
-          continue;
+      if (const auto reference = DefineReferenceAt(value, i)) {
+        const std::string name(reference->name);
+        auto it = defines.find(name);
+        if (it == defines.end()) {
+          return ErrorAt(source, file, value_offset + 1 + i,
+                         absl::StrCat("unknown sub-pattern {", name,
+                                      "}: define it earlier in the pack"));
         }
+        if (!in_class) {
+          absl::StrAppend(&out, "(?:", it->second.text, ")");
+        } else if (it->second.members) {
+          out.append(*it->second.members);
+        } else {
+          return ErrorAt(
+              source, file, value_offset + 1 + i,
+              absl::StrCat("sub-pattern {", name,
+                           "} holds a bracket expression and cannot stand "
+                           "inside a character class: define its members "
+                           "alone (\"A-Z\", not \"[A-Z]\")"));
+        }
+        i = reference->close;
+        continue;
       }
     }
     out.push_back(value[i]);
