@@ -64,11 +64,12 @@ Referent ReferentOf(std::string_view anaphor) {
 // is a pointer, not a name: "it" may refer to it, but "the company" or
 // "the government" wants a body named as such. Without a registry nothing
 // is typed, and only "they" finds an antecedent.
-enum class AntecedentKind { kPerson, kOrganisation, kDescribed };
+// kUntyped: no registry, so nothing but "they" may refer back to it.
+enum class AntecedentKind { kPerson, kOrganisation, kDescribed, kUntyped };
 
-std::optional<AntecedentKind> AntecedentKindOf(const Finding& finding,
-                                               const SourceRegistry* sources) {
-  if (sources == nullptr) return std::nullopt;
+AntecedentKind AntecedentKindOf(const Finding& finding,
+                                const SourceRegistry* sources) {
+  if (sources == nullptr) return AntecedentKind::kUntyped;
   const std::string& type = sources->Resolve(finding).profile.type;
   if (type == "person") return AntecedentKind::kPerson;
   if (type == "described") return AntecedentKind::kDescribed;
@@ -350,15 +351,19 @@ DocumentResult AnalyzeDocument(const Document& document,
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
       latest = Antecedent{finding.source, line};
-      if (const auto kind = AntecedentKindOf(finding, config.sources)) {
-        if (*kind == AntecedentKind::kPerson) {
+      switch (AntecedentKindOf(finding, config.sources)) {
+        case AntecedentKind::kPerson:
           antecedents[static_cast<int>(Referent::kPerson)] = latest;
-        } else {
+          break;
+        case AntecedentKind::kOrganisation:
+          antecedents[static_cast<int>(Referent::kOrganisation)] = latest;
           latest_thing = latest;
-          if (*kind == AntecedentKind::kOrganisation) {
-            antecedents[static_cast<int>(Referent::kOrganisation)] = latest;
-          }
-        }
+          break;
+        case AntecedentKind::kDescribed:
+          latest_thing = latest;
+          break;
+        case AntecedentKind::kUntyped:
+          break;
       }
     }
     result.findings.push_back(std::move(finding));
