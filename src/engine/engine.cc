@@ -42,20 +42,6 @@ size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset) {
 // What an anaphor can stand for.
 enum class Referent { kPerson = 0, kOrganisation = 1, kEither = 2 };
 
-Referent ReferentOf(std::string_view anaphor) {
-  std::string word = absl::AsciiStrToLower(std::string(anaphor));
-  if (word.starts_with("the ")) word = word.substr(4);
-  static constexpr std::string_view kPeople[] = {
-      "he",       "she",        "spokesman", "spokeswoman", "spokesperson",
-      "minister", "official",   "president", "mayor",       "senator",
-      "governor", "prosecutor", "lawyer",    "judge"};
-  for (std::string_view person : kPeople) {
-    if (word == person) return Referent::kPerson;
-  }
-  if (word == "they" || word == "statement") return Referent::kEither;
-  return Referent::kOrganisation;  // it, the company, the ministry, ...
-}
-
 // What a source can be referred back to as. The source registry
 // (rules/sources) types every name and role, so the vocabulary of
 // institutions lives in one place, as data: a person for "he", anything
@@ -79,6 +65,22 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
 bool IsBarePronoun(std::string_view anaphor) {
   return anaphor.size() == 2 && absl::ascii_tolower(anaphor[0]) == 'i' &&
          absl::ascii_tolower(anaphor[1]) == 't';
+}
+
+// What an anaphor can stand for. "they" and "the statement" may stand for
+// anyone; otherwise the registry says, as for a source, whether the word is
+// a person ("he", "the minister") or not ("it", "the company"), so the
+// vocabulary of people lives in rules/sources alone.
+Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
+  std::string word = absl::AsciiStrToLower(std::string(anaphor));
+  if (word.starts_with("the ")) word = word.substr(4);
+  if (word == "they" || word == "statement") return Referent::kEither;
+  Finding probe;
+  probe.kind = Kind::kAttribution;
+  probe.source = std::move(word);
+  return AntecedentKindOf(probe, sources) == AntecedentKind::kPerson
+             ? Referent::kPerson
+             : Referent::kOrganisation;
 }
 
 bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
@@ -316,7 +318,7 @@ DocumentResult AnalyzeDocument(const Document& document,
             CaptureValue(match.captures, "anaphor");
         !anaphor.empty()) {
       resolved = match.captures;
-      const Referent referent = ReferentOf(anaphor);
+      const Referent referent = ReferentOf(anaphor, config.sources);
       const Antecedent& antecedent =
           referent == Referent::kEither ? latest
           : referent == Referent::kOrganisation && IsBarePronoun(anaphor)

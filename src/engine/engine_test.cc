@@ -72,12 +72,15 @@ class AnalyzeDocumentTest : public ::testing::Test {
                            AnalysisConfig{matcher_.get(), sources, {}});
   }
 
-  // Types "State Department" as an institution, a lower-case source ("the
-  // report") as described, anyone else as a person.
+  // Types "State Department" as an institution, "he" as a person (as the
+  // shipped registry does: the engine asks it what an anaphor stands for),
+  // another lower-case source ("the report") as described, anyone else as a
+  // person.
   std::unique_ptr<SourceRegistry> Registry() {
     auto registry = SourceRegistry::Parse(
         R"sources(
 match name "(?i:.*department.*)" { type official-body prior 0.7 basis "test" }
+match name "he|she" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources",
