@@ -358,6 +358,35 @@ void BM_MatcherMatch(benchmark::State& state) {
   Finish(state, f, matches, "matches");
 }
 
+// Segment + Matcher::MatchBatch over batches of state.range(0) documents:
+// the same matches as BM_MatcherMatch, pattern by pattern within a batch.
+void BM_MatcherMatchBatch(benchmark::State& state) {
+  const Fixture& f = GetFixture();
+  if (!Ready(state, f)) return;
+  const size_t batch_size = static_cast<size_t>(state.range(0));
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (size_t first = 0; first < f.documents.size(); first += batch_size) {
+      const size_t last = std::min(f.documents.size(), first + batch_size);
+      std::vector<provcheck::Segmentation> segments;
+      segments.reserve(last - first);
+      std::vector<provcheck::Matcher::BatchItem> items;
+      for (size_t i = first; i < last; ++i) {
+        segments.push_back(provcheck::Segment(f.documents[i].text));
+        items.push_back({f.documents[i].text, &segments.back()});
+      }
+      std::vector<std::vector<provcheck::RuleMatch>> found =
+          f.matcher->MatchBatch(items);
+      for (const auto& one : found) {
+        matches += static_cast<int64_t>(one.size());
+      }
+      benchmark::DoNotOptimize(found);
+    }
+  }
+  Finish(state, f, matches, "matches");
+}
+
 void BM_AnalyzeDocument(benchmark::State& state) {
   const Fixture& f = GetFixture();
   if (!Ready(state, f)) return;
@@ -406,6 +435,14 @@ BENCHMARK(BM_Segment)
     ->Unit(benchmark::kMillisecond)
     ->ComputeStatistics("min", Min);
 BENCHMARK(BM_MatcherMatch)
+    ->Unit(benchmark::kMillisecond)
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_MatcherMatchBatch)
+    ->Arg(1)
+    ->Arg(16)
+    ->Arg(64)
+    ->Arg(256)
+    ->Arg(2225)
     ->Unit(benchmark::kMillisecond)
     ->ComputeStatistics("min", Min);
 BENCHMARK(BM_AnalyzeDocument)

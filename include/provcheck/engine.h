@@ -92,6 +92,15 @@ inline constexpr double kLinkDenseShare = 0.7;
 DocumentResult AnalyzeDocument(const Document& document,
                                const AnalysisConfig& config);
 
+// AnalyzeDocument for each document, with the same results, but with the
+// patterns run over the whole batch at once (Matcher::MatchBatch), which
+// keeps each pattern's automaton in the cache while it runs. The batch is
+// the unit of work for a large corpus; a few dozen documents gain most of
+// what there is to gain (bench/README.md, "batches").
+std::vector<DocumentResult> AnalyzeDocuments(
+    const std::vector<const Document*>& documents,
+    const AnalysisConfig& config);
+
 }  // namespace provcheck
 
 #endif  // PROVCHECK_ENGINE_H_

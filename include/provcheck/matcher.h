@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,6 +54,20 @@ class Matcher {
   std::vector<RuleMatch> Match(std::string_view text,
                                const Segmentation& segments) const;
 
+  // One document of a batch: its analysis text and its segments.
+  struct BatchItem {
+    std::string_view text;
+    const Segmentation* segments = nullptr;
+  };
+  // Match() for each item, with the same result, but pattern by pattern
+  // across the whole batch: each pattern's DFA runs over every segment of
+  // every item that may hold it before the next pattern runs. Matched
+  // document by document, a few dozen DFAs took turns on each sentence and
+  // evicted each other's states from the cache; that cost more than half
+  // the matching time (bench/README.md, "batches").
+  std::vector<std::vector<RuleMatch>> MatchBatch(
+      const std::vector<BatchItem>& items) const;
+
   // Matches of one rule alone against a snippet treated as a document; what
   // `rules check` runs inline examples through.
   std::vector<RuleMatch> MatchRule(const Rule& rule,
@@ -72,11 +87,18 @@ class Matcher {
     std::vector<int> atoms;
     std::vector<int> potentials;
   };
+  // A segment a pattern may match, queued until the pattern's turn.
+  struct PendingRun {
+    uint32_t item;
+    uint32_t segment;
+    TextRange range;
+  };
   Matcher();
 
-  void MatchSegment(Scope scope, std::string_view text, TextRange range,
-                    size_t segment_index, Scratch& scratch,
-                    std::vector<RuleMatch>& out) const;
+  // Queues, for every pattern the segment's atoms allow, a run over it.
+  void QueueSegment(Scope scope, std::string_view text, TextRange range,
+                    uint32_t item, uint32_t segment_index, Scratch& scratch,
+                    std::vector<std::vector<PendingRun>>& runs) const;
   static bool Rejected(const CompiledPattern& pattern, const RuleMatch& match);
   void FindAll(const CompiledPattern& pattern, std::string_view text,
                TextRange range, size_t segment_index,

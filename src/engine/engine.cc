@@ -156,18 +156,18 @@ std::optional<Sourcing> ParseSourcing(std::string_view name) {
   return std::nullopt;
 }
 
-DocumentResult AnalyzeDocument(const Document& document,
-                               const AnalysisConfig& config) {
-  const Matcher& matcher = *config.matcher;
+namespace {
+
+// Everything after matching: filtering, findings, claims and the score.
+DocumentResult ResultOf(const Document& document, const Segmentation& segments,
+                        const std::vector<RuleMatch>& matches,
+                        const AnalysisConfig& config) {
   const ScoreWeights& weights = config.weights;
   DocumentResult result;
   result.path = document.path;
   result.sha256 = document.sha256;
   result.bytes = document.raw_bytes;
-
   const std::string_view text = document.text;
-  const Segmentation segments = Segment(text);
-  const std::vector<RuleMatch> matches = matcher.Match(text, segments);
 
   std::vector<Candidate> candidates;
   candidates.reserve(matches.size());
@@ -552,6 +552,36 @@ DocumentResult AnalyzeDocument(const Document& document,
                      by_position);
   }
   return result;
+}
+
+}  // namespace
+
+DocumentResult AnalyzeDocument(const Document& document,
+                               const AnalysisConfig& config) {
+  const Segmentation segments = Segment(document.text);
+  return ResultOf(document, segments,
+                  config.matcher->Match(document.text, segments), config);
+}
+
+std::vector<DocumentResult> AnalyzeDocuments(
+    const std::vector<const Document*>& documents,
+    const AnalysisConfig& config) {
+  std::vector<Segmentation> segments;
+  segments.reserve(documents.size());
+  std::vector<Matcher::BatchItem> items;
+  items.reserve(documents.size());
+  for (const Document* document : documents) {
+    segments.push_back(Segment(document->text));
+    items.push_back(Matcher::BatchItem{document->text, &segments.back()});
+  }
+  const std::vector<std::vector<RuleMatch>> matches =
+      config.matcher->MatchBatch(items);
+  std::vector<DocumentResult> results;
+  results.reserve(documents.size());
+  for (size_t i = 0; i < documents.size(); ++i) {
+    results.push_back(ResultOf(*documents[i], segments[i], matches[i], config));
+  }
+  return results;
 }
 
 }  // namespace provcheck

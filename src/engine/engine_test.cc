@@ -447,6 +447,35 @@ TEST_F(OptInAnalysisTest, OptInFindingsAreSortedAmongTheOthers) {
                           Field(&Finding::rule_id, "named")));
 }
 
+TEST_F(AnalyzeDocumentTest, ABatchGivesEachDocumentWhatItGetsAlone) {
+  Document first;
+  first.path = "first.txt";
+  first.text = first.original =
+      "Lavrov said talks would resume.\nHe added that 2023 was decisive.";
+  Document second;
+  second.path = "second.txt";
+  second.text = second.original = "Officials said it would end in 2024.";
+  const AnalysisConfig config{matcher_.get(), nullptr, {}};
+  const std::vector<DocumentResult> batch =
+      AnalyzeDocuments({&first, &second}, config);
+  ASSERT_THAT(batch, SizeIs(2));
+  for (const auto& [document, result] :
+       {std::pair(&first, &batch[0]), std::pair(&second, &batch[1])}) {
+    const DocumentResult alone = AnalyzeDocument(*document, config);
+    EXPECT_EQ(result->path, document->path);
+    EXPECT_EQ(result->score.total, alone.score.total);
+    ASSERT_EQ(result->findings.size(), alone.findings.size());
+    for (size_t i = 0; i < alone.findings.size(); ++i) {
+      EXPECT_EQ(result->findings[i].rule_id, alone.findings[i].rule_id);
+      EXPECT_EQ(result->findings[i].text, alone.findings[i].text);
+      EXPECT_EQ(result->findings[i].source, alone.findings[i].source);
+    }
+  }
+  EXPECT_EQ(batch[0].findings.front().source, "Lavrov");
+  EXPECT_THAT(batch[1].findings,
+              ::testing::Contains(Field(&Finding::rule_id, "vague")));
+}
+
 TEST(RenderMessageTest, InsertsCapturesAndOptionalSegments) {
   const std::vector<Capture> with_role = {{"source", "Ann Lee"},
                                           {"role", "the analyst"}};

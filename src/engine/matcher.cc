@@ -288,9 +288,10 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
   }
 }
 
-void Matcher::MatchSegment(Scope scope, std::string_view text, TextRange range,
-                           size_t segment_index, Scratch& scratch,
-                           std::vector<RuleMatch>& out) const {
+void Matcher::QueueSegment(Scope scope, std::string_view text, TextRange range,
+                           uint32_t item, uint32_t segment_index,
+                           Scratch& scratch,
+                           std::vector<std::vector<PendingRun>>& runs) const {
   if (range.size() == 0) return;
   Prefilter& prefilter = *prefilters_[ScopeIndex(scope)];
   if (prefilter.pattern_ids.empty()) return;
@@ -303,26 +304,60 @@ void Matcher::MatchSegment(Scope scope, std::string_view text, TextRange range,
   std::sort(scratch.atoms.begin(), scratch.atoms.end());
   prefilter.Potentials(scratch.atoms, scratch.potentials);
   for (int id : scratch.potentials) {
-    FindAll(patterns_[id], text, range, segment_index, out);
+    runs[id].push_back(PendingRun{item, segment_index, range});
   }
 }
 
 std::vector<RuleMatch> Matcher::Match(std::string_view text,
                                       const Segmentation& segments) const {
-  std::vector<RuleMatch> out;
+  std::vector<std::vector<RuleMatch>> batch =
+      MatchBatch({BatchItem{text, &segments}});
+  return std::move(batch.front());
+}
+
+std::vector<std::vector<RuleMatch>> Matcher::MatchBatch(
+    const std::vector<BatchItem>& items) const {
+  // The prefilter pass first: every segment's atoms say which patterns run
+  // on it, and the runs wait, grouped by pattern.
+  std::vector<std::vector<PendingRun>> runs(patterns_.size());
   Scratch scratch;
-  for (size_t i = 0; i < segments.lines.size(); ++i) {
-    MatchSegment(Scope::kLine, text, segments.lines[i], i, scratch, out);
+  for (uint32_t item = 0; item < items.size(); ++item) {
+    const std::string_view text = items[item].text;
+    const Segmentation& segments = *items[item].segments;
+    for (uint32_t i = 0; i < segments.lines.size(); ++i) {
+      QueueSegment(Scope::kLine, text, segments.lines[i], item, i, scratch,
+                   runs);
+    }
+    for (uint32_t i = 0; i < segments.sentences.size(); ++i) {
+      QueueSegment(Scope::kSentence, text, segments.sentences[i], item, i,
+                   scratch, runs);
+    }
+    QueueSegment(Scope::kDocument, text, TextRange{0, text.size()}, item, 0,
+                 scratch, runs);
   }
-  for (size_t i = 0; i < segments.sentences.size(); ++i) {
-    MatchSegment(Scope::kSentence, text, segments.sentences[i], i, scratch,
-                 out);
+  // Then each pattern over its segments. Scopes run in the order Match()
+  // has always used (lines, sentences, the document), and patterns in
+  // their order within a scope, so that after the stable sort by offset,
+  // matches that begin together keep the order rules rely on to win a tie
+  // (a line never overlaps another line, nor a sentence another, so within
+  // a scope equal offsets mean one segment).
+  std::vector<std::vector<RuleMatch>> out(items.size());
+  for (Scope scope : {Scope::kLine, Scope::kSentence, Scope::kDocument}) {
+    for (size_t id = 0; id < patterns_.size(); ++id) {
+      const CompiledPattern& pattern = patterns_[id];
+      if (pattern.rule->scope != scope) continue;
+      for (const PendingRun& run : runs[id]) {
+        FindAll(pattern, items[run.item].text, run.range, run.segment,
+                out[run.item]);
+      }
+    }
   }
-  MatchSegment(Scope::kDocument, text, TextRange{0, text.size()}, 0, scratch,
-               out);
-  std::stable_sort(
-      out.begin(), out.end(),
-      [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+  for (std::vector<RuleMatch>& matches : out) {
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const RuleMatch& a, const RuleMatch& b) {
+                       return a.begin < b.begin;
+                     });
+  }
   return out;
 }
 

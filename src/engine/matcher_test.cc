@@ -1,5 +1,7 @@
 #include "provcheck/matcher.h"
 
+#include <tuple>
+
 #include "engine/matcher_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -144,6 +146,60 @@ TEST(MatcherTest, MatchesAreOrderedByStartAcrossScopes) {
   ASSERT_THAT(matches, SizeIs(2));
   EXPECT_EQ(matches[0].rule->id, "b");
   EXPECT_EQ(matches[1].rule->id, "a");
+}
+
+TEST(MatcherTest, MatchBatchGivesEachDocumentWhatMatchGivesIt) {
+  auto matcher = CompileTestMatcher(
+      "pack p\n"
+      "rule a { kind boilerplate scope line match \"^Zed$\" message \"m\" }\n"
+      "rule b { kind citation scope sentence match \"\\[\\w\\]\" "
+      "message \"m\" }");
+  const std::string first = "Text [X].\nZed";
+  const std::string second = "Nothing here.";
+  const std::string third = "More [Y] and [Z].";
+  const Segmentation first_segments = Segment(first);
+  const Segmentation second_segments = Segment(second);
+  const Segmentation third_segments = Segment(third);
+  const auto batch = matcher->MatchBatch({{first, &first_segments},
+                                          {second, &second_segments},
+                                          {third, &third_segments}});
+  ASSERT_THAT(batch, SizeIs(3));
+  for (const auto& [text, segments, matches] :
+       {std::tuple(first, &first_segments, batch[0]),
+        std::tuple(second, &second_segments, batch[1]),
+        std::tuple(third, &third_segments, batch[2])}) {
+    const auto alone = matcher->Match(text, *segments);
+    ASSERT_EQ(matches.size(), alone.size()) << text;
+    for (size_t i = 0; i < alone.size(); ++i) {
+      EXPECT_EQ(matches[i].rule, alone[i].rule);
+      EXPECT_EQ(matches[i].begin, alone[i].begin);
+      EXPECT_EQ(matches[i].end, alone[i].end);
+      EXPECT_EQ(matches[i].segment, alone[i].segment);
+    }
+  }
+  EXPECT_EQ(Text(third, batch[2][1]), "[Z]");
+}
+
+TEST(MatcherTest, MatchesStartingTogetherKeepScopeThenRuleOrder) {
+  // Rules rely on this order to win a tie (officials-of before name-cue):
+  // line matches first, then sentence matches in the order rules are
+  // written, however the rules of the two scopes interleave in the file.
+  auto matcher = CompileTestMatcher(
+      "pack p\n"
+      "rule s1 { kind citation scope sentence match \"Acme\" message \"m\" }\n"
+      "rule l1 { kind boilerplate scope line match \"^Acme\" message \"m\" }\n"
+      "rule s2 { kind attribution scope sentence match \"Acme said\" "
+      "message \"m\" }");
+  const std::string text = "Acme said so.";
+  const Segmentation segments = Segment(text);
+  for (const auto& matches :
+       {matcher->Match(text, segments),
+        matcher->MatchBatch({{text, &segments}}).front()}) {
+    ASSERT_THAT(matches, SizeIs(3));
+    EXPECT_EQ(matches[0].rule->id, "l1");
+    EXPECT_EQ(matches[1].rule->id, "s1");
+    EXPECT_EQ(matches[2].rule->id, "s2");
+  }
 }
 
 TEST(MatcherTest, DigestChangesWhenAPatternChanges) {

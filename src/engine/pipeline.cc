@@ -14,25 +14,53 @@
 namespace provcheck {
 namespace {
 
-DocumentOutcome AnalyzeOne(const std::string& path,
-                           const AnalysisConfig& config,
-                           const PipelineOptions& options) {
-  DocumentOutcome outcome;
-  outcome.path = path;
-  auto document = ReadDocument(path, &outcome.warnings);
-  if (!document.ok()) {
-    outcome.status = document.status();
-    return outcome;
+// Reads paths[first, last) and analyses those that need it as one batch
+// (AnalyzeDocuments); outcomes in path order.
+std::vector<DocumentOutcome> AnalyzeBatch(const std::vector<std::string>& paths,
+                                          size_t first, size_t last,
+                                          const AnalysisConfig& config,
+                                          const PipelineOptions& options) {
+  std::vector<DocumentOutcome> outcomes(last - first);
+  std::vector<Document> documents;
+  documents.reserve(last - first);
+  std::vector<size_t> analysed;  // outcome index of each of `documents`
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    DocumentOutcome& outcome = outcomes[i];
+    outcome.path = paths[first + i];
+    auto document = ReadDocument(outcome.path, &outcome.warnings);
+    if (!document.ok()) {
+      outcome.status = document.status();
+      continue;
+    }
+    outcome.sha256 = document->sha256;
+    outcome.metadata = document->metadata;
+    if (options.unchanged &&
+        options.unchanged(outcome.path, document->sha256)) {
+      outcome.reused = true;
+      continue;
+    }
+    documents.push_back(*std::move(document));
+    analysed.push_back(i);
   }
-  outcome.sha256 = document->sha256;
-  outcome.metadata = document->metadata;
-  if (options.unchanged && options.unchanged(path, document->sha256)) {
-    outcome.reused = true;
-    return outcome;
+  std::vector<const Document*> batch;
+  batch.reserve(documents.size());
+  for (const Document& document : documents) batch.push_back(&document);
+  std::vector<DocumentResult> results = AnalyzeDocuments(batch, config);
+  for (size_t k = 0; k < analysed.size(); ++k) {
+    DocumentOutcome& outcome = outcomes[analysed[k]];
+    outcome.result = std::move(results[k]);
+    outcome.original = std::move(documents[k].original);
   }
-  outcome.result = AnalyzeDocument(*document, config);
-  outcome.original = std::move(document->original);
-  return outcome;
+  return outcomes;
+}
+
+// Documents per batch: enough that each pattern's automaton stays in the
+// cache across many segments (the gain levels off at about 64 documents of
+// news), few enough that every worker gets batches on a small corpus.
+size_t BatchSize(size_t documents, int threads) {
+  constexpr size_t kMaxBatch = 64;
+  const size_t share = documents / (static_cast<size_t>(threads) * 4);
+  return std::clamp<size_t>(share, 1, kMaxBatch);
 }
 
 }  // namespace
@@ -40,21 +68,32 @@ DocumentOutcome AnalyzeOne(const std::string& path,
 void AnalyzePaths(const std::vector<std::string>& paths,
                   const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink) {
-  const int threads = options.threads;
-  if (threads <= 1 || paths.size() <= 1) {
-    for (const std::string& path : paths) {
-      sink(AnalyzeOne(path, config, options));
+  const int threads = std::max(1, options.threads);
+  const size_t batch_size = BatchSize(paths.size(), threads);
+  const size_t batches = (paths.size() + batch_size - 1) / batch_size;
+  auto analyse_batch = [&](size_t batch) {
+    const size_t first = batch * batch_size;
+    return AnalyzeBatch(paths, first,
+                        std::min(paths.size(), first + batch_size), config,
+                        options);
+  };
+  auto emit = [&sink](std::vector<DocumentOutcome>&& outcomes) {
+    for (DocumentOutcome& outcome : outcomes) sink(std::move(outcome));
+  };
+  if (threads == 1 || batches <= 1) {
+    for (size_t batch = 0; batch < batches; ++batch) {
+      emit(analyse_batch(batch));
     }
     return;
   }
-  // Workers may run ahead of the printer by at most `window` documents.
-  // Documents are small and many, so sleeping and waking per document is
-  // costly: the calling thread, which prints, analyses documents itself
-  // instead of waiting whenever the next one to print is not ready yet, and
-  // a worker wakes it only when the document it finished is the one it
-  // waits for. With `threads` = N, N-1 workers and the printer analyse.
-  const size_t window = static_cast<size_t>(threads) * 16;
-  std::vector<std::optional<DocumentOutcome>> ready(window);
+  // Workers may run ahead of the printer by at most `window` batches.
+  // Sleeping and waking per batch is still costly on a small corpus: the
+  // calling thread, which prints, analyses batches itself instead of
+  // waiting whenever the next one to print is not ready yet, and a worker
+  // wakes it only when the batch it finished is the one it waits for. With
+  // `threads` = N, N-1 workers and the printer analyse.
+  const size_t window = static_cast<size_t>(threads) * 2;
+  std::vector<std::optional<std::vector<DocumentOutcome>>> ready(window);
   std::mutex mutex;
   std::condition_variable outcome_ready;
   std::condition_variable room_free;
@@ -62,21 +101,20 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   size_t next_to_emit = 0;
   int workers_waiting = 0;
 
-  // Claims the next document if the window has room; under `mutex`.
+  // Claims the next batch if the window has room; under `mutex`.
   auto claim = [&](size_t& index) {
-    if (next_to_start >= paths.size() ||
-        next_to_start >= next_to_emit + window) {
+    if (next_to_start >= batches || next_to_start >= next_to_emit + window) {
       return false;
     }
     index = next_to_start++;
     return true;
   };
-  // Analyses a claimed document and files its outcome; true when it is the
+  // Analyses a claimed batch and files its outcomes; true when it is the
   // one the printer waits for.
   auto analyse = [&](size_t index) {
-    DocumentOutcome outcome = AnalyzeOne(paths[index], config, options);
+    std::vector<DocumentOutcome> outcomes = analyse_batch(index);
     std::lock_guard lock(mutex);
-    ready[index % window] = std::move(outcome);
+    ready[index % window] = std::move(outcomes);
     return index == next_to_emit;
   };
 
@@ -86,7 +124,7 @@ void AnalyzePaths(const std::vector<std::string>& paths,
       {
         std::unique_lock lock(mutex);
         while (!claim(index)) {
-          if (next_to_start >= paths.size()) return;
+          if (next_to_start >= batches) return;
           ++workers_waiting;
           room_free.wait(lock);
           --workers_waiting;
@@ -98,8 +136,8 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   std::vector<std::thread> workers;
   for (int i = 1; i < threads; ++i) workers.emplace_back(work);
 
-  for (size_t index = 0; index < paths.size(); ++index) {
-    DocumentOutcome outcome;
+  for (size_t index = 0; index < batches; ++index) {
+    std::vector<DocumentOutcome> outcomes;
     bool wake_workers;
     {
       std::unique_lock lock(mutex);
@@ -113,13 +151,13 @@ void AnalyzePaths(const std::vector<std::string>& paths,
           outcome_ready.wait(lock);
         }
       }
-      outcome = std::move(*ready[index % window]);
+      outcomes = std::move(*ready[index % window]);
       ready[index % window].reset();
       next_to_emit = index + 1;
       wake_workers = workers_waiting > 0;
     }
     if (wake_workers) room_free.notify_all();
-    sink(std::move(outcome));
+    emit(std::move(outcomes));
   }
   for (std::thread& worker : workers) worker.join();
 }

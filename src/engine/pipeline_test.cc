@@ -72,6 +72,46 @@ TEST_F(AnalyzePathsTest, DeliversEveryDocumentOnceInInputOrder) {
   }
 }
 
+TEST_F(AnalyzePathsTest, EachDocumentGetsTheFindingsOfItsOwnText) {
+  // Documents are analysed in batches; no finding may land on a neighbour.
+  const std::vector<std::string> paths = WriteDocuments(90);
+  for (int threads : {1, 3}) {
+    PipelineOptions options;
+    options.threads = threads;
+    size_t index = 0;
+    AnalyzePaths(paths, AnalysisConfig{matcher_.get(), nullptr, {}}, options,
+                 [&](DocumentOutcome&& outcome) {
+                   const std::string speaker =
+                       std::string("Speaker") +
+                       static_cast<char>('a' + index % 26);
+                   ASSERT_TRUE(outcome.result.has_value());
+                   const auto& findings = outcome.result->findings;
+                   ASSERT_EQ(findings.size(), (index % 7) * 40 + 1);
+                   EXPECT_EQ(findings.front().source, speaker);
+                   EXPECT_EQ(findings.back().source, speaker);
+                   ++index;
+                 });
+    EXPECT_EQ(index, paths.size());
+  }
+}
+
+TEST_F(AnalyzePathsTest, AnUnchangedDocumentIsReusedAndItsNeighboursAnalysed) {
+  const std::vector<std::string> paths = WriteDocuments(5);
+  PipelineOptions options;
+  options.unchanged = [&](const std::string& path, const std::string&) {
+    return path == paths[2];
+  };
+  std::vector<bool> reused;
+  std::vector<bool> analysed;
+  AnalyzePaths(paths, AnalysisConfig{matcher_.get(), nullptr, {}}, options,
+               [&](DocumentOutcome&& outcome) {
+                 reused.push_back(outcome.reused);
+                 analysed.push_back(outcome.result.has_value());
+               });
+  EXPECT_EQ(reused, (std::vector<bool>{false, false, true, false, false}));
+  EXPECT_EQ(analysed, (std::vector<bool>{true, true, false, true, true}));
+}
+
 TEST_F(AnalyzePathsTest, AnUnreadablePathKeepsItsPlace) {
   std::vector<std::string> paths = WriteDocuments(40);
   paths.insert(paths.begin() + 17, (dir_ / "missing.txt").string());
