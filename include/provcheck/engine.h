@@ -82,6 +82,11 @@ inline constexpr char kRepeatedLineRuleId[] = "boilerplate.repeated-line";
 // since patterns see only the text.
 inline constexpr char kPageStructureRuleId[] = "boilerplate.page-structure";
 
+// The rule id of a short line of plain text outside the article's body, in
+// text that reads as a whole page (a scraper's output): built in, since it
+// weighs the whole document's layout.
+inline constexpr char kOutsideArticleRuleId[] = "boilerplate.outside-article";
+
 // A line of at least this share of link text is a menu or a link list.
 inline constexpr double kLinkDenseShare = 0.7;
 

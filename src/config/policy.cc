@@ -102,9 +102,9 @@ absl::Status Policy::CheckRuleNames(
     const std::vector<const Rule*>& rules) const {
   // Findings no pattern makes (they compare documents, or read markup): they
   // can be configured like any rule's.
-  static constexpr std::array<std::string_view, 5> kBuiltIn = {
-      kRepeatedLineRuleId, kPageStructureRuleId, kEventDateRuleId,
-      kNameVariantRuleId, kQuantityRuleId};
+  static constexpr std::array<std::string_view, 6> kBuiltIn = {
+      kRepeatedLineRuleId, kPageStructureRuleId, kOutsideArticleRuleId,
+      kEventDateRuleId,    kNameVariantRuleId,   kQuantityRuleId};
   auto check = [&](const RuleSettings& settings) -> absl::Status {
     for (const RuleSettingEntry& entry : settings.entries) {
       const bool named =

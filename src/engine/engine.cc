@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "engine/article_extent.h"
 #include "provcheck/segment.h"
 
 namespace provcheck {
@@ -430,6 +431,21 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
               config.repeated_lines->options().min_documents,
               " or more documents of this run: page furniture or a standing "
               "footer, not this article's own text")));
+    }
+  }
+  if (document.format == Format::kPlainText) {
+    // Plain text only: HTML has its markup to go by (above), and Markdown
+    // is written, not scraped, so a list of points before its body is
+    // the author's.
+    const std::vector<bool> outside = LinesOutsideArticle(text, segments.lines);
+    for (size_t index = 0; index < outside.size(); ++index) {
+      if (!outside[index] || boilerplate_line[index]) continue;
+      boilerplate_line[index] = true;
+      result.findings.push_back(line_finding(
+          index, kOutsideArticleRuleId,
+          "Short line outside the article's body, in text that reads as a "
+          "whole page: a menu, a teaser or a caption, not this article's own "
+          "text"));
     }
   }
   if (config.contradictions != nullptr) {

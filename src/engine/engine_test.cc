@@ -447,6 +447,39 @@ TEST_F(OptInAnalysisTest, OptInFindingsAreSortedAmongTheOthers) {
                           Field(&Finding::rule_id, "named")));
 }
 
+TEST_F(AnalyzeDocumentTest, ShortLinesAroundAPlainTextPagesBodyAreFurniture) {
+  std::string page;
+  for (char c = 'A'; c < 'I'; ++c) page += std::string("Section ") + c + "\n";
+  const std::string prose =
+      "The council voted to close the old bridge to traffic for six months "
+      "while engineers repair the cracked supports beneath the road.\n";
+  page += prose + prose + "Related stories\nSign up\nContact us\n";
+  const DocumentResult result = Analyze(page);
+  int outside = 0;
+  for (const Finding& finding : result.findings) {
+    outside += finding.rule_id == kOutsideArticleRuleId;
+  }
+  EXPECT_EQ(outside, 11);
+  EXPECT_EQ(result.stats.boilerplate_lines, 11);
+}
+
+TEST_F(AnalyzeDocumentTest, MarkdownIsNeverReadAsAPage) {
+  std::string page;
+  for (char c = 'A'; c < 'I'; ++c) page += std::string("- Point ") + c + "\n";
+  const std::string prose =
+      "The council voted to close the old bridge to traffic for six months "
+      "while engineers repair the cracked supports beneath the road.\n";
+  page += prose + prose;
+  Document document;
+  document.path = "draft.md";
+  document.format = Format::kMarkdown;
+  document.original = document.text = page;
+  const DocumentResult result =
+      AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
+  EXPECT_THAT(result.findings, ::testing::Each(::testing::Not(Field(
+                                   &Finding::rule_id, kOutsideArticleRuleId))));
+}
+
 TEST_F(AnalyzeDocumentTest, ABatchGivesEachDocumentWhatItGetsAlone) {
   Document first;
   first.path = "first.txt";
