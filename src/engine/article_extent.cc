@@ -113,6 +113,13 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
                             [](char c) { return c >= '0' && c <= '9'; });
       }));
   if (menu_lines < options.min_lines_before) return outside;
+  // More than a stray paragraph or two of prose before the article (a
+  // cookie notice, a teaser) means a sequence of entries: a live blog, a
+  // list of questions, posts between embedded tweets. Its short lines are
+  // the entries' own.
+  const size_t prose_before = static_cast<size_t>(std::count_if(
+      body.begin(), body.end(), [&](size_t i) { return i < best_first; }));
+  if (prose_before > options.max_prose_lines_before) return outside;
   for (const std::vector<size_t>& region :
        {before, non_empty(best_last + 1, lines.size())}) {
     if (region.size() < options.min_region_lines) continue;

@@ -30,6 +30,8 @@ struct ArticleExtentOptions {
   // sport stories put fixture lists and line-ups after the body, and a
   // wire story may open with a table.
   size_t min_lines_before = 8;
+  // At most this many body lines may stand before the article's block.
+  size_t max_prose_lines_before = 2;
   // A region (before, after) is flagged only when it holds at least this
   // many non-empty lines, and in it only lines of fewer than `short_words`
   // words: a long paragraph outside the article may still be its text.

@@ -82,6 +82,20 @@ TEST(LinesOutsideArticleTest, TheBlockWithTheMostWordsIsTheArticle) {
   EXPECT_FALSE(flagged[18]);
 }
 
+TEST(LinesOutsideArticleTest, EntriesBeforeTheLongestAreNoPageFrame) {
+  // A live blog: entries of prose, each followed by its short updates; the
+  // longest entry is no article in a frame, and the lines before it are
+  // the other entries' own.
+  std::vector<std::string> blog = Menu(8);
+  for (int entry = 0; entry < 3; ++entry) {
+    blog.push_back(kProse);
+    const std::vector<std::string> updates = Menu(9);
+    blog.insert(blog.end(), updates.begin(), updates.end());
+  }
+  blog.insert(blog.end(), {kProse, kProse, kProse, kProse});
+  EXPECT_THAT(Flagged(blog), ::testing::Each(false));
+}
+
 TEST(LinesOutsideArticleTest, TextWithoutProseIsLeftAlone) {
   EXPECT_THAT(Flagged(Menu(20)), ::testing::Each(false));
 }
