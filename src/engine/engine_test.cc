@@ -447,14 +447,20 @@ TEST_F(OptInAnalysisTest, OptInFindingsAreSortedAmongTheOthers) {
                           Field(&Finding::rule_id, "named")));
 }
 
-TEST_F(AnalyzeDocumentTest, ShortLinesAroundAPlainTextPagesBodyAreFurniture) {
+// Eight short lines, each `item` and a letter, then two paragraphs of prose:
+// a scraped page's header and its article.
+std::string MenuThenProse(const std::string& item) {
   std::string page;
-  for (char c = 'A'; c < 'I'; ++c) page += std::string("Section ") + c + "\n";
+  for (char c = 'A'; c < 'I'; ++c) page += item + c + "\n";
   const std::string prose =
       "The council voted to close the old bridge to traffic for six months "
       "while engineers repair the cracked supports beneath the road.\n";
-  page += prose + prose + "Related stories\nSign up\nContact us\n";
-  const DocumentResult result = Analyze(page);
+  return page + prose + prose;
+}
+
+TEST_F(AnalyzeDocumentTest, ShortLinesAroundAPlainTextPagesBodyAreFurniture) {
+  const DocumentResult result = Analyze(
+      MenuThenProse("Section ") + "Related stories\nSign up\nContact us\n");
   int outside = 0;
   for (const Finding& finding : result.findings) {
     outside += finding.rule_id == kOutsideArticleRuleId;
@@ -464,16 +470,10 @@ TEST_F(AnalyzeDocumentTest, ShortLinesAroundAPlainTextPagesBodyAreFurniture) {
 }
 
 TEST_F(AnalyzeDocumentTest, MarkdownIsNeverReadAsAPage) {
-  std::string page;
-  for (char c = 'A'; c < 'I'; ++c) page += std::string("- Point ") + c + "\n";
-  const std::string prose =
-      "The council voted to close the old bridge to traffic for six months "
-      "while engineers repair the cracked supports beneath the road.\n";
-  page += prose + prose;
   Document document;
   document.path = "draft.md";
   document.format = Format::kMarkdown;
-  document.original = document.text = page;
+  document.original = document.text = MenuThenProse("- Point ");
   const DocumentResult result =
       AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}});
   EXPECT_THAT(result.findings, ::testing::Each(::testing::Not(Field(
