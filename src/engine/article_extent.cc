@@ -1,6 +1,8 @@
 #include "engine/article_extent.h"
 
 #include <algorithm>
+#include <numeric>
+#include <utility>
 
 namespace provcheck {
 namespace {
@@ -51,6 +53,33 @@ size_t NumberCount(std::string_view line) {
   return numbers;
 }
 
+// The first and last line of the article: of the blocks of body lines
+// (`body`, ascending; more than `max_gap` other non-empty lines apart are
+// two blocks), the one with the most words from its first line to its last.
+std::pair<size_t, size_t> ArticleBlock(const std::vector<size_t>& words,
+                                       const std::vector<size_t>& body,
+                                       size_t max_gap) {
+  std::pair<size_t, size_t> best{body.front(), body.front()};
+  size_t best_words = 0;
+  size_t first = body.front();
+  for (size_t k = 0; k < body.size(); ++k) {
+    const bool block_ends =
+        k + 1 == body.size() ||
+        static_cast<size_t>(std::count_if(
+            words.begin() + body[k] + 1, words.begin() + body[k + 1],
+            [](size_t n) { return n > 0; })) > max_gap;
+    if (!block_ends) continue;
+    const size_t sum = std::accumulate(words.begin() + first,
+                                       words.begin() + body[k] + 1, size_t{0});
+    if (sum > best_words) {
+      best_words = sum;
+      best = {first, body[k]};
+    }
+    if (k + 1 < body.size()) first = body[k + 1];
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<bool> LinesOutsideArticle(std::string_view text,
@@ -69,30 +98,8 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
   }
   if (body.empty()) return outside;
 
-  // Blocks of body lines, and the one with the most words from its first
-  // line to its last.
-  size_t best_first = body.front(), best_last = body.front();
-  size_t best_words = 0;
-  auto words_between = [&](size_t first, size_t last) {
-    size_t sum = 0;
-    for (size_t i = first; i <= last; ++i) sum += words[i];
-    return sum;
-  };
-  size_t first = body.front();
-  for (size_t k = 0; k < body.size(); ++k) {
-    const bool block_ends =
-        k + 1 == body.size() ||
-        static_cast<size_t>(std::count_if(
-            words.begin() + body[k] + 1, words.begin() + body[k + 1],
-            [](size_t n) { return n > 0; })) > options.max_gap_lines;
-    if (!block_ends) continue;
-    if (const size_t sum = words_between(first, body[k]); sum > best_words) {
-      best_words = sum;
-      best_first = first;
-      best_last = body[k];
-    }
-    if (k + 1 < body.size()) first = body[k + 1];
-  }
+  const auto [best_first, best_last] =
+      ArticleBlock(words, body, options.max_gap_lines);
 
   auto non_empty = [&](size_t from, size_t to) {
     std::vector<size_t> found;
