@@ -103,8 +103,7 @@ DocumentResult AnalyzeDocument(const Document& document,
 // the unit of work for a large corpus; a few dozen documents gain most of
 // what there is to gain (bench/README.md, "batches").
 std::vector<DocumentResult> AnalyzeDocuments(
-    const std::vector<const Document*>& documents,
-    const AnalysisConfig& config);
+    const std::vector<Document>& documents, const AnalysisConfig& config);
 
 }  // namespace provcheck
 

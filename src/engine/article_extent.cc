@@ -4,18 +4,16 @@
 #include <numeric>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+
 namespace provcheck {
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
 
 size_t WordCount(std::string_view line) {
   size_t words = 0;
   bool in_word = false;
   for (char c : line) {
-    const bool space = IsSpace(c);
+    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
     if (!space && !in_word) ++words;
     in_word = !space;
   }
@@ -25,8 +23,9 @@ size_t WordCount(std::string_view line) {
 // Ends with . ! ? or a closing quotation mark (" ' ” ’), as a sentence
 // ends.
 bool EndsAsASentence(std::string_view line) {
-  while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
-  if (line.empty()) return false;
+  const size_t end = line.find_last_not_of(" \t\r\f\v");
+  if (end == std::string_view::npos) return false;
+  line = line.substr(0, end + 1);
   const char last = line.back();
   if (last == '.' || last == '!' || last == '?' || last == '"' ||
       last == '\'') {
@@ -43,10 +42,10 @@ size_t NumberCount(std::string_view line) {
   bool in_number = false;
   for (size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    const bool digit = c >= '0' && c <= '9';
-    const bool joins = (c == ',' || c == '.') && in_number &&
-                       i + 1 < line.size() && line[i + 1] >= '0' &&
-                       line[i + 1] <= '9';
+    const bool digit = absl::ascii_isdigit(static_cast<unsigned char>(c));
+    const bool joins =
+        (c == ',' || c == '.') && in_number && i + 1 < line.size() &&
+        absl::ascii_isdigit(static_cast<unsigned char>(line[i + 1]));
     if (digit && !in_number) ++numbers;
     in_number = digit || joins;
   }
@@ -116,8 +115,9 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
       std::count_if(before.begin(), before.end(), [&](size_t i) {
         const std::string_view line =
             text.substr(lines[i].begin, lines[i].size());
-        return std::none_of(line.begin(), line.end(),
-                            [](char c) { return c >= '0' && c <= '9'; });
+        return std::none_of(line.begin(), line.end(), [](char c) {
+          return absl::ascii_isdigit(static_cast<unsigned char>(c));
+        });
       }));
   if (menu_lines < options.min_lines_before) return outside;
   // More than a stray paragraph or two of prose before the article (a

@@ -50,8 +50,7 @@ enum class Referent { kPerson = 0, kOrganisation = 1, kEither = 2 };
 // A source the registry calls "described" ("the report", "the commission")
 // is a pointer, not a name: "it" may refer to it, but "the company" or
 // "the government" wants a body named as such. Without a registry nothing
-// is typed, and only "they" finds an antecedent.
-// kUntyped: no registry, so nothing but "they" may refer back to it.
+// is typed (kUntyped), and only "they" finds an antecedent.
 enum class AntecedentKind { kPerson, kOrganisation, kDescribed, kUntyped };
 
 AntecedentKind AntecedentKindOf(const Finding& finding,
@@ -580,22 +579,21 @@ DocumentResult AnalyzeDocument(const Document& document,
 }
 
 std::vector<DocumentResult> AnalyzeDocuments(
-    const std::vector<const Document*>& documents,
-    const AnalysisConfig& config) {
+    const std::vector<Document>& documents, const AnalysisConfig& config) {
   std::vector<Segmentation> segments;
   segments.reserve(documents.size());
   std::vector<Matcher::BatchItem> items;
   items.reserve(documents.size());
-  for (const Document* document : documents) {
-    segments.push_back(Segment(document->text));
-    items.push_back(Matcher::BatchItem{document->text, &segments.back()});
+  for (const Document& document : documents) {
+    segments.push_back(Segment(document.text));
+    items.push_back(Matcher::BatchItem{document.text, &segments.back()});
   }
   const std::vector<std::vector<RuleMatch>> matches =
       config.matcher->MatchBatch(items);
   std::vector<DocumentResult> results;
   results.reserve(documents.size());
   for (size_t i = 0; i < documents.size(); ++i) {
-    results.push_back(ResultOf(*documents[i], segments[i], matches[i], config));
+    results.push_back(ResultOf(documents[i], segments[i], matches[i], config));
   }
   return results;
 }

@@ -490,7 +490,7 @@ TEST_F(AnalyzeDocumentTest, ABatchGivesEachDocumentWhatItGetsAlone) {
   second.text = second.original = "Officials said it would end in 2024.";
   const AnalysisConfig config{matcher_.get(), nullptr, {}};
   const std::vector<DocumentResult> batch =
-      AnalyzeDocuments({&first, &second}, config);
+      AnalyzeDocuments({first, second}, config);
   ASSERT_THAT(batch, SizeIs(2));
   for (const auto& [document, result] :
        {std::pair(&first, &batch[0]), std::pair(&second, &batch[1])}) {

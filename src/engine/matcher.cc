@@ -102,6 +102,14 @@ size_t ScopeIndex(Scope scope) {
   return 2;
 }
 
+// Stable, so that matches starting together keep the order they were
+// found in, which decides ties between rules.
+void SortByBegin(std::vector<RuleMatch>& matches) {
+  std::stable_sort(
+      matches.begin(), matches.end(),
+      [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+}
+
 RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -352,12 +360,7 @@ std::vector<std::vector<RuleMatch>> Matcher::MatchBatch(
       }
     }
   }
-  for (std::vector<RuleMatch>& matches : out) {
-    std::stable_sort(matches.begin(), matches.end(),
-                     [](const RuleMatch& a, const RuleMatch& b) {
-                       return a.begin < b.begin;
-                     });
-  }
+  for (std::vector<RuleMatch>& matches : out) SortByBegin(matches);
   return out;
 }
 
@@ -376,9 +379,7 @@ std::vector<RuleMatch> Matcher::MatchRule(const Rule& rule,
       FindAll(pattern, text, units[i], i, out);
     }
   }
-  std::stable_sort(
-      out.begin(), out.end(),
-      [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+  SortByBegin(out);
   return out;
 }
 

@@ -42,10 +42,7 @@ std::vector<DocumentOutcome> AnalyzeBatch(const std::vector<std::string>& paths,
     documents.push_back(*std::move(document));
     analysed.push_back(i);
   }
-  std::vector<const Document*> batch;
-  batch.reserve(documents.size());
-  for (const Document& document : documents) batch.push_back(&document);
-  std::vector<DocumentResult> results = AnalyzeDocuments(batch, config);
+  std::vector<DocumentResult> results = AnalyzeDocuments(documents, config);
   for (size_t k = 0; k < analysed.size(); ++k) {
     DocumentOutcome& outcome = outcomes[analysed[k]];
     outcome.result = std::move(results[k]);
