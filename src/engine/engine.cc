@@ -62,19 +62,30 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   return AntecedentKind::kOrganisation;
 }
 
+// "it" and "they" stand for any thing the text named or described ("the
+// board", "police"); "the company" wants a body named as such.
 bool IsBarePronoun(std::string_view anaphor) {
-  return anaphor.size() == 2 && absl::ascii_tolower(anaphor[0]) == 'i' &&
-         absl::ascii_tolower(anaphor[1]) == 't';
+  const std::string word = absl::AsciiStrToLower(std::string(anaphor));
+  return word == "it" || word == "they";
 }
 
-// What an anaphor can stand for. "they" and "the statement" may stand for
-// anyone; otherwise the registry says, as for a source, whether the word is
-// a person ("he", "the minister") or not ("it", "the company"), so the
-// vocabulary of people lives in rules/sources alone.
+// What an anaphor can stand for. "the statement" may stand for anyone.
+// "they" stands for a body ("Labour ... They say", "police ... they said"),
+// never for the one person named last: with a registry to tell the two
+// apart, "They say" after "Larry Ellison said" is a crowd the text has not
+// named, and stays unresolved. A body the registry does not know is typed
+// as a person, so "they" after it stays unresolved too: a speaker left for
+// the reader to work out is better than words put in one person's mouth.
+// Otherwise the registry says, as for a source, whether the word is a person
+// ("he", "the minister") or not ("it", "the company"), so the vocabulary of
+// people lives in rules/sources alone.
 Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
   std::string word = absl::AsciiStrToLower(std::string(anaphor));
   if (word.starts_with("the ")) word = word.substr(4);
-  if (word == "they" || word == "statement") return Referent::kEither;
+  if (word == "statement") return Referent::kEither;
+  if (word == "they") {
+    return sources == nullptr ? Referent::kEither : Referent::kOrganisation;
+  }
   Finding probe;
   probe.kind = Kind::kAttribution;
   probe.source = std::move(word);
@@ -294,8 +305,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   std::vector<bool> boilerplate_line(segments.lines.size(), false);
   // The speaker an anaphor ("he said", "the company said") refers back to:
   // the last named source of a fitting kind (a person for "he", an
-  // organisation for "it" or "the company", either for "they"), if it was
-  // named within kAnaphorReach paragraphs. One list for all let "the
+  // organisation for "the company", any non-person for "it" or "they"), if
+  // it was named within kAnaphorReach paragraphs. One list for all let "the
   // company said" inherit a minister, and "the group said" a city.
   constexpr size_t kAnaphorReach = 3;
   struct Antecedent {

@@ -194,6 +194,22 @@ TEST_F(AnalyzeDocumentTest, ACompanyNounWantsANamedBodyNotADescribedOne) {
               ElementsAre("State Department", "report", "State Department"));
 }
 
+TEST_F(AnalyzeDocumentTest, TheyStandsForABodyNotThePersonNamedLast) {
+  const auto registry = Registry();
+  const DocumentResult result = Analyze(
+      "State Department said no. Lavrov said so. They added nothing.",
+      registry.get());
+  EXPECT_THAT(SourcesOf(result),
+              ElementsAre("State Department", "Lavrov", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, TheyAfterOnlyAPersonStaysUnresolved) {
+  const auto registry = Registry();
+  const DocumentResult result =
+      Analyze("Lavrov said so. They added nothing.", registry.get());
+  EXPECT_THAT(SourcesOf(result), ElementsAre("Lavrov", "They"));
+}
+
 TEST_F(AnalyzeDocumentTest, HeSkipsADescribedSource) {
   const auto registry = Registry();
   const DocumentResult result = Analyze(
