@@ -104,6 +104,15 @@ class PolnearTest(unittest.TestCase):
         acc = {"cue": [(36, 48)], "source": [(49, 52)], "content": []}
         self.assertEqual(polnear.cue_type(text, acc), "according to")
 
+    def test_cue_class_tells_speech_from_attitude(self):
+        text = "Lee has said no. Lee wants more. Lee is expected to win."
+        said = {"cue": [(4, 12)], "source": [(0, 3)], "content": []}
+        wants = {"cue": [(21, 26)], "source": [(17, 20)], "content": []}
+        expected = {"cue": [(37, 48)], "source": [(33, 36)], "content": []}
+        self.assertEqual(polnear.cue_class(text, said), "speech")
+        self.assertEqual(polnear.cue_class(text, wants), "other")
+        self.assertEqual(polnear.cue_class(text, expected), "other")
+
 
     def _one_relation(self, text, source, cue, f):
         rel = {"cue": [cue], "source": [source] if source else None, "content": []}
