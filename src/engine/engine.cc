@@ -58,7 +58,11 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   if (sources == nullptr) return AntecedentKind::kUntyped;
   const std::string& type = sources->Resolve(finding).profile.type;
   if (type == "person") return AntecedentKind::kPerson;
-  if (type == "described") return AntecedentKind::kDescribed;
+  // A document ("a Gallup poll") is what "it" refers to, as a described
+  // source is; "the company" or "the agency" wants the body itself.
+  if (type == "described" || type == "document") {
+    return AntecedentKind::kDescribed;
+  }
   return AntecedentKind::kOrganisation;
 }
 

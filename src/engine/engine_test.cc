@@ -41,6 +41,11 @@ rule described {
   match "[Tt]he (?P<source>report) found"
   message "Claim attributed to {source}"
 }
+rule document {
+  kind attribution
+  match "(?P<source>A [A-Z][a-z]+ poll) found"
+  message "Claim attributed to {source}"
+}
 rule wire-claim {
   kind unattributed-claim
   match "^.*\d{3}.*cents.*$"
@@ -79,6 +84,7 @@ class AnalyzeDocumentTest : public ::testing::Test {
   std::unique_ptr<SourceRegistry> Registry() {
     auto registry = SourceRegistry::Parse(
         R"sources(
+match name "(?i:.*poll)" { type document prior 0.65 basis "test" }
 match name "(?i:.*department.*)" { type official-body prior 0.7 basis "test" }
 match name "he|she" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
@@ -208,6 +214,17 @@ TEST_F(AnalyzeDocumentTest, TheyAfterOnlyAPersonStaysUnresolved) {
   const DocumentResult result =
       Analyze("Lavrov said so. They added nothing.", registry.get());
   EXPECT_THAT(SourcesOf(result), ElementsAre("Lavrov", "They"));
+}
+
+TEST_F(AnalyzeDocumentTest, ABodyNounSkipsANamedDocument) {
+  const auto registry = Registry();
+  const DocumentResult result = Analyze(
+      "State Department said no. A Gallup poll found more. The company "
+      "added less. It added nothing.",
+      registry.get());
+  EXPECT_THAT(SourcesOf(result),
+              ElementsAre("State Department", "A Gallup poll",
+                          "State Department", "A Gallup poll"));
 }
 
 TEST_F(AnalyzeDocumentTest, HeSkipsADescribedSource) {

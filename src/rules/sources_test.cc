@@ -157,6 +157,23 @@ TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
   }
 }
 
+TEST(SourceRegistryTest, ShippedRegistryTypesANamedDocumentApartFromItsBody) {
+  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
+                                       "/rules/sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  for (const char* document :
+       {"A Quinnipiac University poll", "North Korean Foreign Ministry statement",
+        "New York Times/CBS News survey"}) {
+    EXPECT_EQ(shipped.Resolve(Attribution(document)).profile.type, "document")
+        << document;
+  }
+  EXPECT_EQ(shipped.Resolve(Attribution("Foreign Ministry")).profile.type,
+            "official-body");
+  EXPECT_EQ(shipped.Resolve(Attribution("report")).profile.type, "described");
+  EXPECT_EQ(shipped.Resolve(Attribution("Graham Poll")).profile.type, "person");
+}
+
 TEST(BetaReliabilityTest, NoEvidenceLeavesThePrior) {
   EXPECT_DOUBLE_EQ(BetaReliability(0.85, 0, 0), 0.85);
 }
