@@ -40,8 +40,10 @@ size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset) {
                               : static_cast<size_t>(it - ranges.begin() - 1);
 }
 
-// What an anaphor can stand for.
-enum class Referent { kPerson = 0, kOrganisation = 1, kEither = 2 };
+// What an anaphor can stand for: a person ("he", "the minister"), a body
+// named as such ("the company"), any non-person the text named or described
+// ("it", "they": "the board", "police", "a Gallup poll"), or anyone.
+enum class Referent { kPerson = 0, kOrganisation = 1, kThing = 2, kEither = 3 };
 
 // What a source can be referred back to as. The source registry
 // (rules/sources) types every name and role, so the vocabulary of
@@ -66,29 +68,23 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   return AntecedentKind::kOrganisation;
 }
 
-// "it" and "they" stand for any thing the text named or described ("the
-// board", "police"); "the company" wants a body named as such.
-bool IsBarePronoun(std::string_view anaphor) {
-  const std::string word = absl::AsciiStrToLower(std::string(anaphor));
-  return word == "it" || word == "they";
-}
-
-// What an anaphor can stand for. "the statement" may stand for anyone.
-// "they" stands for a body ("Labour ... They say", "police ... they said"),
-// never for the one person named last: with a registry to tell the two
+// What an anaphor can stand for. "the statement" may stand for anyone; "it"
+// for any thing. "they" stands for a thing too ("Labour ... They say",
+// "police ... they said"), never for the one person named last: with a registry to tell the two
 // apart, "They say" after "Larry Ellison said" is a crowd the text has not
 // named, and stays unresolved. A body the registry does not know is typed
 // as a person, so "they" after it stays unresolved too: a speaker left for
 // the reader to work out is better than words put in one person's mouth.
 // Otherwise the registry says, as for a source, whether the word is a person
-// ("he", "the minister") or not ("it", "the company"), so the vocabulary of
+// ("he", "the minister") or a body ("the company"), so the vocabulary of
 // people lives in rules/sources alone.
 Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
   std::string word = absl::AsciiStrToLower(std::string(anaphor));
   if (word.starts_with("the ")) word = word.substr(4);
   if (word == "statement") return Referent::kEither;
+  if (word == "it") return Referent::kThing;
   if (word == "they") {
-    return sources == nullptr ? Referent::kEither : Referent::kOrganisation;
+    return sources == nullptr ? Referent::kEither : Referent::kThing;
   }
   Finding probe;
   probe.kind = Kind::kAttribution;
@@ -317,10 +313,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     std::string name;
     size_t line = 0;
   };
-  std::array<Antecedent, 2> antecedents;  // by Referent: person, organisation
+  std::array<Antecedent, 3> antecedents;  // by Referent: person, body, thing
   Antecedent latest;
-  Antecedent
-      latest_thing;  // the last organisation or described source, for "it"
   std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
@@ -335,9 +329,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       resolved = match.captures;
       const Referent referent = ReferentOf(anaphor, config.sources);
       const Antecedent& antecedent =
-          referent == Referent::kEither ? latest
-          : referent == Referent::kOrganisation && IsBarePronoun(anaphor)
-              ? latest_thing
+          referent == Referent::kEither
+              ? latest
               : antecedents[static_cast<int>(referent)];
       const bool in_reach = !antecedent.name.empty() &&
                             line >= antecedent.line &&
@@ -374,10 +367,10 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           break;
         case AntecedentKind::kOrganisation:
           antecedents[static_cast<int>(Referent::kOrganisation)] = latest;
-          latest_thing = latest;
+          antecedents[static_cast<int>(Referent::kThing)] = latest;
           break;
         case AntecedentKind::kDescribed:
-          latest_thing = latest;
+          antecedents[static_cast<int>(Referent::kThing)] = latest;
           break;
         case AntecedentKind::kUntyped:
           break;
