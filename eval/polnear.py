@@ -330,15 +330,14 @@ def score(docs, lists=True):
         matched_preds = set(m.values())
         for i, rel in enumerate(g):
             t = cue_type(d.text, rel)
-            by_type[t][1] += 1
-            by_cue_class[cue_class(d.text, rel)][1] += 1
-            by_cue_class[cue_class(d.text, rel)][0] += i in m
-            recall_source[source_class(d.text, rel)][1] += 1
-            recall_source[source_class(d.text, rel)][0] += i in m
-            if i in m:
-                by_type[t][0] += 1
+            cls = source_class(d.text, rel)
+            found = i in m
+            for counts, key in ((by_type, t), (by_cue_class, cue_class(d.text, rel)),
+                                (recall_source, cls)):
+                counts[key][0] += found
+                counts[key][1] += 1
+            if found:
                 pred = p[m[i]]
-                cls = source_class(d.text, rel)
                 ok = source_right(d, rel, pred)
                 by_source[cls][1] += 1
                 by_source[cls][0] += ok
