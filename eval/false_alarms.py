@@ -25,6 +25,13 @@ SAMPLE_PATH = "/tmp/eval-sample.txt"
 QUICK_SAMPLE_PATH = "/tmp/eval-sample-quick.txt"
 SAMPLE_SIZE = 50
 SAMPLE_SEED = 1
+# Seed 1's sample has been read five times and rules were written against
+# the errors found in it, so its figure flatters the packs. Seed 2 is the
+# held-out check: drawn once, judged before any rule is changed for it.
+# Once rules are written against its errors it is spent too; the next
+# reading draws seed 3.
+HELD_OUT_SEED = 2
+HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -250,11 +257,11 @@ def draw_sample(pool, n=SAMPLE_SIZE, seed=SAMPLE_SEED):
     return out
 
 
-def write_sample(sample, path=SAMPLE_PATH):
+def write_sample(sample, path=SAMPLE_PATH, seed=SAMPLE_SEED):
     with open(path, "w", encoding="utf-8") as f:
         f.write("# provcheck eval sample: %d findings, seed %d, stratified by kind. Data text: do not copy into the repo.\n"
                 "# Record verdicts in eval/review.tsv as: key<TAB>kind<TAB>rule<TAB>right|wrong\n\n"
-                % (len(sample), SAMPLE_SEED))
+                % (len(sample), seed))
         for i, (corpus, name, fd, ctx, lines) in enumerate(sample, 1):
             key = finding_key(corpus, name, fd)
             f.write("[%d] key=%s kind=%s rule=%s at %s/%s:%d:%d\n" % (
@@ -282,7 +289,7 @@ def read_review(path=REVIEW_PATH):
     return out
 
 
-def review_rows(sec, sample):
+def review_rows(sec, sample, label="manual sample"):
     review = read_review()
     per = defaultdict(lambda: [0, 0, 0])     # kind -> [right, judged, in sample]
     for corpus, name, fd, _, _ in sample:
@@ -294,9 +301,9 @@ def review_rows(sec, sample):
             per[k][0] += v[2] == "right"
     for k in sorted(per):
         right, judged, total = per[k]
-        sec.row("manual sample: %s right / judged / drawn" % k, "%d/%d/%d" % (right, judged, total), head=True)
+        sec.row("%s: %s right / judged / drawn" % (label, k), "%d/%d/%d" % (right, judged, total), head=True)
     tot = [sum(v[i] for v in per.values()) for i in range(3)]
-    sec.row("manual sample: all right / judged / drawn", "%d/%d/%d" % tuple(tot), "",
+    sec.row("%s: all right / judged / drawn" % label, "%d/%d/%d" % tuple(tot), "",
             "judged = verdicts in eval/review.tsv for this exact sample")
 
 
@@ -342,8 +349,16 @@ def evaluate(quick=False, release=False, jobs=2):
     write_sample(sample, sample_path)
     review_rows(sec, sample)
     sec.notes.append("Sample: %d findings drawn with seed %d, stratified by kind over BBC+Reuters findings "
-                     "(written to %s, never to the repo)%s." % (len(sample), SAMPLE_SEED, sample_path,
-                                                               "; --quick draws from the subset" if quick else ""))
+                     "(written to %s, never to the repo)%s. Rules have been written against this sample's "
+                     "errors over five readings, so its figure is not a held-out one."
+                     % (len(sample), SAMPLE_SEED, sample_path, "; --quick draws from the subset" if quick else ""))
+    if not quick:
+        held_out = draw_sample(pool, seed=HELD_OUT_SEED)
+        write_sample(held_out, HELD_OUT_SAMPLE_PATH, seed=HELD_OUT_SEED)
+        review_rows(sec, held_out, label="held-out sample (seed %d)" % HELD_OUT_SEED)
+        sec.notes.append("Held-out sample: %d findings drawn the same way with seed %d (written to %s), "
+                         "judged before any rule was changed for it; the figure to hold the 90%% goal against."
+                         % (len(held_out), HELD_OUT_SEED, HELD_OUT_SAMPLE_PATH))
     sec.fp_rules = fp_rules
     sec.seconds = time.time() - start
     return sec
