@@ -29,6 +29,9 @@ struct Candidate {
   const RuleMatch* match;
   size_t sentence;  // the sentence holding the match's start
   bool kept = true;
+  // Whether its unless-near has been decided; until then it silences
+  // nothing, as it may yet be dropped itself.
+  bool settled = false;
 };
 
 // Index of the range holding `offset`, or of the last range before it.
@@ -248,7 +251,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   auto kinds_by_sentence = [&](bool with_opt_in) {
     std::vector<KindMask> kinds(segments.sentences.size(), 0);
     for (const Candidate& candidate : candidates) {
-      if (candidate.kept && candidate.match->rule->unless_near.empty() &&
+      if (candidate.kept &&
+          (candidate.settled || candidate.match->rule->unless_near.empty()) &&
           (with_opt_in || !opt_in(candidate)) &&
           candidate.sentence < kinds.size()) {
         kinds[candidate.sentence] |= Bit(candidate.match->rule->kind);
@@ -287,17 +291,44 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       yield(candidate);
     }
   }
-  const std::vector<KindMask> default_kinds = kinds_by_sentence(false);
-  for (Candidate& candidate : candidates) {
-    if (!opt_in(candidate)) drop_unless_near(candidate, default_kinds);
-  }
+  // A finding with an unless-near is decided only after every finding of
+  // the kinds it names: "Polls show she leads by 5 percent" holds a vague
+  // attribution that itself gives way to a nearby attribution, and only
+  // once it stands may it silence the unattributed claim. Rules that name
+  // each other's kinds (none ship) are decided together, in text order.
+  auto settle_unless_near = [&](bool opt_in_pass) {
+    for (;;) {
+      KindMask pending = 0;
+      for (const Candidate& candidate : candidates) {
+        if (opt_in(candidate) == opt_in_pass && !candidate.settled &&
+            !candidate.match->rule->unless_near.empty()) {
+          pending |= Bit(candidate.match->rule->kind);
+        }
+      }
+      if (pending == 0) return;
+      const std::vector<KindMask> kinds = kinds_by_sentence(opt_in_pass);
+      bool progress = false;
+      for (const bool cycle : {false, true}) {
+        for (Candidate& candidate : candidates) {
+          const Rule& rule = *candidate.match->rule;
+          if (opt_in(candidate) != opt_in_pass || candidate.settled ||
+              rule.unless_near.empty() ||
+              (!cycle && (MaskOf(rule.unless_near) & pending))) {
+            continue;
+          }
+          drop_unless_near(candidate, kinds);
+          candidate.settled = true;
+          progress = true;
+        }
+        if (progress) break;
+      }
+    }
+  };
+  settle_unless_near(false);
   for (Candidate& candidate : candidates) {
     if (candidate.kept && opt_in(candidate)) yield(candidate);
   }
-  const std::vector<KindMask> all_kinds = kinds_by_sentence(true);
-  for (Candidate& candidate : candidates) {
-    if (opt_in(candidate)) drop_unless_near(candidate, all_kinds);
-  }
+  settle_unless_near(true);
 
   // Findings, with positions in the original file.
   const LineIndex original_lines(document.original);

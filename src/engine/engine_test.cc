@@ -559,5 +559,63 @@ TEST(CleanSourceNameTest, StripsPunctuationArticleAndPossessive) {
   EXPECT_EQ(CleanSourceName("Theresa May"), "Theresa May");
 }
 
+// A finding with an unless-near rule may silence another only if it stands
+// itself: "study" gives way to an attribution a sentence away, and "figure"
+// to a vague attribution in its own sentence.
+constexpr char kChainedRules[] = R"pack(pack p
+rule named {
+  kind attribution
+  match "(?P<source>Lavrov) said"
+  message "Claim attributed to {source}"
+}
+rule study {
+  kind vague-attribution
+  severity warning
+  match "[Pp]olls show"
+  message "Vague"
+  unless-near attribution within 1
+}
+rule figure {
+  kind unattributed-claim
+  match "^.*\d+ percent.*$"
+  message "Unattributed"
+  unless-near vague-attribution within 0
+}
+)pack";
+
+class ChainedUnlessNearTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    matcher_ = testing::CompileTestMatcher(kChainedRules);
+    ASSERT_NE(matcher_, nullptr);
+  }
+
+  std::vector<std::string> RuleIds(std::string text) {
+    Document document;
+    document.path = "doc.txt";
+    document.original = text;
+    document.text = std::move(text);
+    std::vector<std::string> ids;
+    for (const Finding& finding :
+         AnalyzeDocument(document, AnalysisConfig{matcher_.get(), nullptr, {}})
+             .findings) {
+      ids.push_back(finding.rule_id);
+    }
+    return ids;
+  }
+
+  std::unique_ptr<Matcher> matcher_;
+};
+
+TEST_F(ChainedUnlessNearTest, AStandingVagueFindingSilencesTheClaimItCovers) {
+  EXPECT_THAT(RuleIds("Polls show 52 percent back the plan."),
+              ElementsAre("study"));
+}
+
+TEST_F(ChainedUnlessNearTest, ADroppedVagueFindingSilencesNothing) {
+  EXPECT_THAT(RuleIds("Lavrov said so. Polls show 52 percent back the plan."),
+              ElementsAre("named", "figure"));
+}
+
 }  // namespace
 }  // namespace provcheck
