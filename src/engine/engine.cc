@@ -54,9 +54,18 @@ enum class Referent { kPerson = 0, kOrganisation = 1, kThing = 2, kEither = 3 };
 // else (an institution, an outlet, a document) for "it" or "the company".
 // A source the registry calls "described" ("the report", "the commission")
 // is a pointer, not a name: "it" may refer to it, but "the company" or
-// "the government" wants a body named as such. Without a registry nothing
-// is typed (kUntyped), and only "they" finds an antecedent.
-enum class AntecedentKind { kPerson, kOrganisation, kDescribed, kUntyped };
+// "the government" wants a body named as such. Records in the plural ("the
+// figures", "F.A.A. records") are never referred back to: "it" is singular,
+// and "it said" after "the figures showed" is the body that published
+// them. Without a registry nothing is typed (kUntyped), and only "they"
+// finds an antecedent.
+enum class AntecedentKind {
+  kPerson,
+  kOrganisation,
+  kDescribed,
+  kRecords,
+  kUntyped
+};
 
 AntecedentKind AntecedentKindOf(const Finding& finding,
                                 const SourceRegistry* sources) {
@@ -68,13 +77,15 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   if (type == "described" || type == "document") {
     return AntecedentKind::kDescribed;
   }
+  if (type == "records") return AntecedentKind::kRecords;
   return AntecedentKind::kOrganisation;
 }
 
 // What an anaphor can stand for. "the statement" may stand for anyone; "it"
 // for any thing. "they" stands for a thing too ("Labour ... They say",
-// "police ... they said"), never for the one person named last: with a registry to tell the two
-// apart, "They say" after "Larry Ellison said" is a crowd the text has not
+// "police ... they said"), never for the one person named last: with a
+// registry to tell the two apart, "They say" after "Larry Ellison said" is a
+// crowd the text has not
 // named, and stays unresolved. A body the registry does not know is typed
 // as a person, so "they" after it stays unresolved too: a speaker left for
 // the reader to work out is better than words put in one person's mouth.
@@ -391,8 +402,12 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
-      latest = Antecedent{finding.source, line};
-      switch (AntecedentKindOf(finding, config.sources)) {
+      const AntecedentKind antecedent_kind =
+          AntecedentKindOf(finding, config.sources);
+      if (antecedent_kind != AntecedentKind::kRecords) {
+        latest = Antecedent{finding.source, line};
+      }
+      switch (antecedent_kind) {
         case AntecedentKind::kPerson:
           antecedents[static_cast<int>(Referent::kPerson)] = latest;
           break;
@@ -403,6 +418,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         case AntecedentKind::kDescribed:
           antecedents[static_cast<int>(Referent::kThing)] = latest;
           break;
+        case AntecedentKind::kRecords:
         case AntecedentKind::kUntyped:
           break;
       }

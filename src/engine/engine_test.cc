@@ -46,6 +46,11 @@ rule document {
   match "(?P<source>A [A-Z][a-z]+ poll) found"
   message "Claim attributed to {source}"
 }
+rule records {
+  kind attribution
+  match "[Tt]he (?P<source>figures) showed"
+  message "Claim attributed to {source}"
+}
 rule wire-claim {
   kind unattributed-claim
   match "^.*\d{3}.*cents.*$"
@@ -85,6 +90,7 @@ class AnalyzeDocumentTest : public ::testing::Test {
     auto registry = SourceRegistry::Parse(
         R"sources(
 match name "(?i:.*poll)" { type document prior 0.65 basis "test" }
+match name "figures" { type records prior 0.6 basis "test" }
 match name "(?i:.*department.*)" { type official-body prior 0.7 basis "test" }
 match name "he|she" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
@@ -202,9 +208,9 @@ TEST_F(AnalyzeDocumentTest, ACompanyNounWantsANamedBodyNotADescribedOne) {
 
 TEST_F(AnalyzeDocumentTest, TheyStandsForABodyNotThePersonNamedLast) {
   const auto registry = Registry();
-  const DocumentResult result = Analyze(
-      "State Department said no. Lavrov said so. They added nothing.",
-      registry.get());
+  const DocumentResult result =
+      Analyze("State Department said no. Lavrov said so. They added nothing.",
+              registry.get());
   EXPECT_THAT(SourcesOf(result),
               ElementsAre("State Department", "Lavrov", "State Department"));
 }
@@ -225,6 +231,15 @@ TEST_F(AnalyzeDocumentTest, ABodyNounSkipsANamedDocument) {
   EXPECT_THAT(SourcesOf(result),
               ElementsAre("State Department", "A Gallup poll",
                           "State Department", "A Gallup poll"));
+}
+
+TEST_F(AnalyzeDocumentTest, NothingRefersBackToRecords) {
+  const auto registry = Registry();
+  const DocumentResult result = Analyze(
+      "State Department said no. The figures showed more. It added nothing.",
+      registry.get());
+  EXPECT_THAT(SourcesOf(result),
+              ElementsAre("State Department", "figures", "State Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, HeSkipsADescribedSource) {

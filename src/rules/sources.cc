@@ -149,14 +149,14 @@ absl::Status SourceRegistry::Add(std::string_view text,
     for (const auto& [field, values] : block.fields) {
       if (field.text == "type") {
         static constexpr std::string_view kTypes[] = {
-            "person",   "official-body", "outlet",
-            "document", "described",     "unknown"};
+            "person",  "official-body", "outlet", "document",
+            "records", "described",     "unknown"};
         if (std::find(std::begin(kTypes), std::end(kTypes), values[0].text) ==
             std::end(kTypes)) {
           return error(values[0],
                        "unknown source type '" + values[0].text +
                            "' (expected one of: person, official-body, "
-                           "outlet, document, described, unknown)");
+                           "outlet, document, records, described, unknown)");
         }
         profile.type = values[0].text;
       } else if (field.text == "prior") {

@@ -157,14 +157,28 @@ TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
   }
 }
 
+TEST(SourceRegistryTest, ShippedRegistryTypesPluralRecordsAsRecords) {
+  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
+                                       "/rules/sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  for (const char* records : {"F.A.A. records", "Justice Department figures",
+                              "FEC filings", "figures", "latest trade data"}) {
+    EXPECT_EQ(shipped.Resolve(Attribution(records)).profile.type, "records")
+        << records;
+  }
+  EXPECT_NE(shipped.Resolve(Attribution("Consumer Reports")).profile.type,
+            "records");
+}
+
 TEST(SourceRegistryTest, ShippedRegistryTypesANamedDocumentApartFromItsBody) {
   auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
                                        "/rules/sources");
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
-  for (const char* document :
-       {"A Quinnipiac University poll", "North Korean Foreign Ministry statement",
-        "New York Times/CBS News survey"}) {
+  for (const char* document : {"A Quinnipiac University poll",
+                               "North Korean Foreign Ministry statement",
+                               "New York Times/CBS News survey"}) {
     EXPECT_EQ(shipped.Resolve(Attribution(document)).profile.type, "document")
         << document;
   }
