@@ -17,7 +17,7 @@ struct DocumentStats {
   int cited_claims = 0;       // only a bare citation ([BFMTV], (AP))
   int vague_claims = 0;       // only an unnamed source
   int unattributed_claims = 0;
-  int vague_attributions = 0;  // vague-attribution findings
+  int vague_attributions = 0;    // vague-attribution findings
   int contradictions = 0;        // error level: a date or figure disagrees
   int minor_contradictions = 0;  // warning level: a name spelt two ways
   // Sum of the claims' credits (ClaimCredit), and of the reliability of the
@@ -38,9 +38,9 @@ struct ScoreWeights {
   double reliability_floor = 0.5;
   double no_claims = 0.5;      // provenance of a document with no claims at all
   double vague_penalty = 4.0;  // points per vague attribution ...
-  double vague_penalty_cap = 20.0;      // ... up to this many
-  double boilerplate_penalty = 15.0;    // points at 100% boilerplate lines
-  double contradiction_penalty = 10.0;  // points per contradiction ...
+  double vague_penalty_cap = 20.0;           // ... up to this many
+  double boilerplate_penalty = 15.0;         // points at 100% boilerplate lines
+  double contradiction_penalty = 10.0;       // points per contradiction ...
   double minor_contradiction_penalty = 3.0;  // ... per misspelt name ...
   double contradiction_penalty_cap = 40.0;   // ... up to this many in all
 };

@@ -165,8 +165,9 @@ int Main(int argc, char** argv) {
   CLI::App* facts_add = facts_command->add_subcommand(
       "add", "Append a verified fact, validated like the rest of the ledger");
   facts_add->add_option("--rules", facts.rules_dir, "Rules directory");
-  facts_add->add_option("--file", facts.file,
-                        "Ledger file to append to (default: facts/added.facts)");
+  facts_add->add_option(
+      "--file", facts.file,
+      "Ledger file to append to (default: facts/added.facts)");
   facts_add->add_option("id", facts.id, "Fact id, e.g. bridge-opening-2024")
       ->required();
   facts_add->add_option("--event", facts.event, "Event class");
