@@ -234,6 +234,16 @@ class FalseAlarmTest(unittest.TestCase):
         kinds = [x[2]["kind"] for x in s1]
         self.assertEqual((kinds.count("rare"), kinds.count("a"), kinds.count("b")), (1, 4, 4))
 
+    def test_held_out_sample_is_another_draw_of_the_same_strata(self):
+        pool = [("c", "d%d" % i, finding(i, 1, i, 2, kind=k, rule=k), "", [])
+                for i in range(1, 40) for k in ("a", "b")]
+        tuned = false_alarms.draw_sample(pool, n=8)
+        held_out = false_alarms.draw_sample(pool, n=8, seed=false_alarms.HELD_OUT_SEED)
+        self.assertNotEqual(false_alarms.HELD_OUT_SEED, false_alarms.SAMPLE_SEED)
+        self.assertNotEqual(sorted(x[1] for x in tuned), sorted(x[1] for x in held_out))
+        kinds = [x[2]["kind"] for x in held_out]
+        self.assertEqual((kinds.count("a"), kinds.count("b")), (4, 4))
+
 
     def test_opt_in_findings_are_counted_apart_from_the_default_figures(self):
         docs = [("a.txt", "Line one.\nLine two.\n", set())]
