@@ -85,13 +85,12 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
 // for any thing. "they" stands for a thing too ("Labour ... They say",
 // "police ... they said"), never for the one person named last: with a
 // registry to tell the two apart, "They say" after "Larry Ellison said" is a
-// crowd the text has not
-// named, and stays unresolved. A body the registry does not know is typed
-// as a person, so "they" after it stays unresolved too: a speaker left for
-// the reader to work out is better than words put in one person's mouth.
-// Otherwise the registry says, as for a source, whether the word is a person
-// ("he", "the minister") or a body ("the company"), so the vocabulary of
-// people lives in rules/sources alone.
+// crowd the text has not named, and stays unresolved. A body the registry
+// does not know is typed as a person, so "they" after it stays unresolved
+// too: a speaker left for the reader to work out is better than words put in
+// one person's mouth. Otherwise the registry says, as for a source, whether
+// the word is a person ("he", "the minister") or a body ("the company"), so
+// the vocabulary of people lives in rules/sources alone.
 Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
   std::string word = absl::AsciiStrToLower(std::string(anaphor));
   if (word.starts_with("the ")) word = word.substr(4);
