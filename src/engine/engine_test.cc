@@ -101,6 +101,19 @@ default attribution { type person prior 0.55 basis "test" }
     return registry.ok() ? *std::move(registry) : nullptr;
   }
 
+  // The source of each finding.
+  std::vector<std::string> Sources(std::string text,
+                                   const SourceRegistry* registry) {
+    std::vector<std::string> sources;
+    for (const Finding& finding : Analyze(std::move(text), registry).findings) {
+      sources.push_back(finding.source);
+    }
+    return sources;
+  }
+  std::vector<std::string> SourcesWithRegistry(std::string text) {
+    return Sources(std::move(text), Registry().get());
+  }
+
   std::unique_ptr<Matcher> matcher_;
 };
 
@@ -158,17 +171,11 @@ TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {
 }
 
 TEST_F(AnalyzeDocumentTest, AnAnaphorTakesTheLastSourceOfItsKind) {
-  const auto registry = Registry();
-  const DocumentResult result = Analyze(
-      "Lavrov said so. State Department said no. He added more. The company "
-      "added less. They added nothing.",
-      registry.get());
-  std::vector<std::string> sources;
-  for (const Finding& finding : result.findings) {
-    sources.push_back(finding.source);
-  }
-  EXPECT_THAT(sources, ElementsAre("Lavrov", "State Department", "Lavrov",
-                                   "State Department", "State Department"));
+  EXPECT_THAT(SourcesWithRegistry(
+                  "Lavrov said so. State Department said no. He added more. "
+                  "The company added less. They added nothing."),
+              ElementsAre("Lavrov", "State Department", "Lavrov",
+                          "State Department", "State Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
@@ -179,84 +186,58 @@ TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
   EXPECT_EQ(result.findings[1].source, "company");  // cleaned, unresolved
 }
 
-std::vector<std::string> SourcesOf(const DocumentResult& result) {
-  std::vector<std::string> sources;
-  for (const Finding& finding : result.findings) {
-    sources.push_back(finding.source);
-  }
-  return sources;
-}
-
 TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedSource) {
-  const auto registry = Registry();
-  const DocumentResult result =
-      Analyze("State Department said no. The report found more. It added less.",
-              registry.get());
-  EXPECT_THAT(SourcesOf(result),
-              ElementsAre("State Department", "report", "report"));
+  EXPECT_THAT(
+      SourcesWithRegistry(
+          "State Department said no. The report found more. It added less."),
+      ElementsAre("State Department", "report", "report"));
 }
 
 TEST_F(AnalyzeDocumentTest, ACompanyNounWantsANamedBodyNotADescribedOne) {
-  const auto registry = Registry();
-  const DocumentResult result = Analyze(
-      "State Department said no. The report found more. The company added "
-      "less.",
-      registry.get());
-  EXPECT_THAT(SourcesOf(result),
-              ElementsAre("State Department", "report", "State Department"));
+  EXPECT_THAT(
+      SourcesWithRegistry(
+          "State Department said no. The report found more. The company added "
+          "less."),
+      ElementsAre("State Department", "report", "State Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, TheyStandsForABodyNotThePersonNamedLast) {
-  const auto registry = Registry();
-  const DocumentResult result =
-      Analyze("State Department said no. Lavrov said so. They added nothing.",
-              registry.get());
-  EXPECT_THAT(SourcesOf(result),
-              ElementsAre("State Department", "Lavrov", "State Department"));
+  EXPECT_THAT(
+      SourcesWithRegistry(
+          "State Department said no. Lavrov said so. They added nothing."),
+      ElementsAre("State Department", "Lavrov", "State Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, TheyAfterOnlyAPersonStaysUnresolved) {
-  const auto registry = Registry();
-  const DocumentResult result =
-      Analyze("Lavrov said so. They added nothing.", registry.get());
-  EXPECT_THAT(SourcesOf(result), ElementsAre("Lavrov", "They"));
+  EXPECT_THAT(SourcesWithRegistry("Lavrov said so. They added nothing."),
+              ElementsAre("Lavrov", "They"));
 }
 
 TEST_F(AnalyzeDocumentTest, ABodyNounSkipsANamedDocument) {
-  const auto registry = Registry();
-  const DocumentResult result = Analyze(
-      "State Department said no. A Gallup poll found more. The company "
-      "added less. It added nothing.",
-      registry.get());
-  EXPECT_THAT(SourcesOf(result),
-              ElementsAre("State Department", "A Gallup poll",
-                          "State Department", "A Gallup poll"));
+  EXPECT_THAT(
+      SourcesWithRegistry(
+          "State Department said no. A Gallup poll found more. The company "
+          "added less. It added nothing."),
+      ElementsAre("State Department", "A Gallup poll", "State Department",
+                  "A Gallup poll"));
 }
 
 TEST_F(AnalyzeDocumentTest, NothingRefersBackToRecords) {
-  const auto registry = Registry();
-  const DocumentResult result = Analyze(
-      "State Department said no. The figures showed more. It added nothing.",
-      registry.get());
-  EXPECT_THAT(SourcesOf(result),
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. The figures "
+                                  "showed more. It added nothing."),
               ElementsAre("State Department", "figures", "State Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, HeSkipsADescribedSource) {
-  const auto registry = Registry();
-  const DocumentResult result = Analyze(
-      "Lavrov said so. The report found more. He added more.", registry.get());
-  EXPECT_THAT(SourcesOf(result), ElementsAre("Lavrov", "report", "Lavrov"));
+  EXPECT_THAT(SourcesWithRegistry(
+                  "Lavrov said so. The report found more. He added more."),
+              ElementsAre("Lavrov", "report", "Lavrov"));
 }
 
 TEST_F(AnalyzeDocumentTest, WithoutASourceRegistryOnlyTheyFindsAnAntecedent) {
-  const DocumentResult result =
-      Analyze("Lavrov said so. He added more. They added nothing.");
-  std::vector<std::string> sources;
-  for (const Finding& finding : result.findings) {
-    sources.push_back(finding.source);
-  }
-  EXPECT_THAT(sources, ElementsAre("Lavrov", "He", "Lavrov"));
+  EXPECT_THAT(
+      Sources("Lavrov said so. He added more. They added nothing.", nullptr),
+      ElementsAre("Lavrov", "He", "Lavrov"));
 }
 
 TEST_F(AnalyzeDocumentTest, ColumnsCountCodePointsNotBytes) {
