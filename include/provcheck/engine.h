@@ -34,8 +34,7 @@ struct Claim {
   std::string text;
   Sourcing sourcing = Sourcing::kUnattributed;
   std::string source;       // canonical name; empty unless attributed/cited
-  std::string source_type;  // person, official-body, outlet, document,
-                            // described, unknown
+  std::string source_type;  // one of kSourceTypes (sources.h)
   double reliability = 0;   // of the source, 0..1 (0 when there is none)
   std::string cue;          // the text of the finding that sources it
   std::string rule_id;      // that finding's rule

@@ -43,9 +43,16 @@ inline constexpr double kPriorStrength = 10.0;
 // successes and `contradicted` failures.
 double BetaReliability(double prior, int confirmed, int contradicted);
 
+// The kinds of source a registry entry may give (its `type`): a person, a
+// named institution, a news outlet, a named document, records in the
+// plural ("F.A.A. records"), a speaker described but not named ("the
+// report"), or a label nothing identifies.
+inline constexpr const char* kSourceTypes[] = {
+    "person",  "official-body", "outlet", "document",
+    "records", "described",     "unknown"};
+
 struct SourceProfile {
-  std::string type;  // person, official-body, outlet, document,
-                     // described, unknown
+  std::string type;  // one of kSourceTypes
   double prior = 0.5;
   std::string basis;  // where the prior comes from
 };

@@ -56,8 +56,7 @@ struct StoredDocument {
 struct SourceRecord {
   int64_t id = 0;
   std::string name;  // canonical
-  std::string type;  // person, official-body, outlet, document,
-                     // described, unknown
+  std::string type;  // one of kSourceTypes (sources.h)
   std::vector<std::string> aliases;
   double prior = 0.5;
   int claims = 0;        // claims attributed to it, all documents, latest run

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "boost/spirit/home/x3.hpp"
 #include "common/sha256.h"
 #include "re2/re2.h"
@@ -148,15 +149,12 @@ absl::Status SourceRegistry::Add(std::string_view text,
     bool has_prior = false;
     for (const auto& [field, values] : block.fields) {
       if (field.text == "type") {
-        static constexpr std::string_view kTypes[] = {
-            "person",  "official-body", "outlet", "document",
-            "records", "described",     "unknown"};
-        if (std::find(std::begin(kTypes), std::end(kTypes), values[0].text) ==
-            std::end(kTypes)) {
+        if (std::find(std::begin(kSourceTypes), std::end(kSourceTypes),
+                      values[0].text) == std::end(kSourceTypes)) {
           return error(values[0],
-                       "unknown source type '" + values[0].text +
-                           "' (expected one of: person, official-body, "
-                           "outlet, document, records, described, unknown)");
+                       absl::StrCat("unknown source type '", values[0].text,
+                                    "' (expected one of: ",
+                                    absl::StrJoin(kSourceTypes, ", "), ")"));
         }
         profile.type = values[0].text;
       } else if (field.text == "prior") {
