@@ -10,6 +10,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import boilerplate  # noqa: E402
+import checkworthy  # noqa: E402
 import common  # noqa: E402
 import false_alarms  # noqa: E402
 import polnear  # noqa: E402
@@ -278,6 +279,34 @@ class SzegedTest(unittest.TestCase):
         self.assertEqual((c["dev"]["s_tp"], c["dev"]["s_fp"], c["test"]["s_fp"]), (1, 1, 0))
         self.assertEqual(recall_type["epistemic"], [1, 1])
         self.assertEqual(missed, {})
+
+
+class CheckworthyTest(unittest.TestCase):
+    def test_parse_tsv_strips_crlf_and_skips_short_rows(self):
+        rows = checkworthy.parse_tsv("1\tA\tTaxes rose  by 3 percent.\t1\r\n\r\n2\tB\tThanks.\t0\r\n3\tC\n")
+        self.assertEqual(rows, [("A", "Taxes rose by 3 percent.", 1), ("B", "Thanks.", 0)])
+
+    def test_average_precision_of_a_ranking(self):
+        self.assertAlmostEqual(checkworthy.average_precision([0, 1, 0, 1], [1, 3, 0, 2]), 1.0)
+        self.assertAlmostEqual(checkworthy.average_precision([0, 1, 0, 1], [0, 1, 2, 3]), (1 / 2 + 2 / 4) / 2)
+
+    def test_flagged_first_ap_is_one_when_flags_are_exactly_the_positives(self):
+        rng = checkworthy.random.Random(1)
+        self.assertAlmostEqual(checkworthy.flagged_first_ap([0, 1, 0, 1], {2, 4}, rng), 1.0)
+
+    def test_score_counts_sentences_by_finding_kind_per_split(self):
+        transcripts = [("dev", "a", [("X", "s1", 1), ("X", "s2", 0), ("X", "s3", 1)]),
+                       ("test", "b", [("Y", "t1", 0)])]
+        findings = {"a": [finding(1, 1, 1, 5, kind="unattributed-claim"),
+                          finding(2, 1, 2, 5, kind="unattributed-claim"),
+                          finding(3, 1, 3, 5, kind="attribution")],
+                    "b": [finding(1, 1, 1, 3, kind="unattributed-claim")]}
+        counts, maps = checkworthy.score(transcripts, findings, ("unattributed-claim",))
+        self.assertEqual((counts["dev"]["tp"], counts["dev"]["fp"], counts["dev"]["fn"]), (1, 1, 1))
+        self.assertEqual((counts["test"]["fp"], counts["test"]["positives"]), (1, 0))
+        self.assertNotIn("test", maps)  # no positives, no AP
+        wider, _ = checkworthy.score(transcripts, findings, checkworthy.CLAIM_KINDS)
+        self.assertEqual(wider["dev"]["tp"], 2)
 
 
 if __name__ == "__main__":
