@@ -91,6 +91,7 @@ def score_lines(pages, truth, found):
     for pid in sorted(pages):
         seen_missed = set()
         lines = pages[pid].split("\n")
+        first_line = next((i for i, line in enumerate(lines, 1) if len(line.strip()) >= 3), 0)
         gt = common.norm_space(truth[pid])
         findings = found.get(pid + ".txt", [])
         flagged = boilerplate_lines(findings)
@@ -110,6 +111,7 @@ def score_lines(pages, truth, found):
             boiler = common.norm_space(line) not in gt
             c["lines"] += 1
             c["boiler"] += boiler
+            c["boiler_first"] += boiler and i == first_line
             if hit and boiler:
                 c["tp"] += 1
                 tp_rules.update(rules_on.get(i, ()))
@@ -151,7 +153,8 @@ def load_truth(root, quick):
 def scrapinghub(sec, root, quick, jobs):
     truth, ids = load_truth(root, quick)
     for name, label in (("html-text", "unfiltered page text (html-text)"),
-                        ("trafilatura", "trafilatura output (post-extractor)")):
+                        ("trafilatura", "trafilatura output (post-extractor)"),
+                        ("newspaper", "newspaper output (post-extractor)")):
         path = os.path.join(root, "baseline-outputs", name + ".json")
         if not os.path.exists(path):
             continue
@@ -161,22 +164,33 @@ def scrapinghub(sec, root, quick, jobs):
         p, r, f = common.prf(c["tp"], c["fp"], c["fn"])
         sec.row("%s: pages / lines (>=3 chars) / boilerplate" % label,
                 "%d/%d/%d" % (len(pages), c["lines"], c["boiler"]))
-        goal = "goal P>=0.90 R>=0.70" if name == "html-text" else ""
-        sec.row("%s: line P / R / F1" % label, "%.3f/%.3f/%.3f" % (p, r, f), goal, head=name == "html-text",
-                met=(p >= 0.90 and r >= 0.70) if name == "html-text" else None)
-        if name == "html-text":
-            # The same pages split as the HTML scorer splits them: rules for
-            # plain-text menus are designed on the dev half only.
-            for half in ("dev", "test"):
-                ids_half = {k for k in pages if page_half(k) == half}
-                ch, *_ = score_lines({k: pages[k] for k in ids_half}, truth, found)
-                ph, rh, fh = common.prf(ch["tp"], ch["fp"], ch["fn"])
-                sec.row("%s (%s half): line P / R / F1" % (label, half), "%.3f/%.3f/%.3f" % (ph, rh, fh),
-                        "design on this half only" if half == "dev" else "")
+        # The issue states the line goal on what an extractor leaves
+        # (trafilatura, newspaper); unfiltered page text is mostly furniture
+        # and is reported beside it, not in its place.
+        post_extractor = name != "html-text"
+        goal = "goal P>=0.90 R>=0.70" if post_extractor else "the goal is stated on post-extractor output"
+        sec.row("%s: line P / R / F1" % label, "%.3f/%.3f/%.3f" % (p, r, f), goal, head=True,
+                met=(p >= 0.90 and r >= 0.70) if post_extractor else None)
+        # The same pages split as the HTML scorer splits them: rules for
+        # plain-text furniture are designed on the dev half only.
+        for half in ("dev", "test"):
+            ids_half = {k for k in pages if page_half(k) == half}
+            ch, *_ = score_lines({k: pages[k] for k in ids_half}, truth, found)
+            ph, rh, fh = common.prf(ch["tp"], ch["fp"], ch["fn"])
+            sec.row("%s (%s half): line P / R / F1" % (label, half), "%.3f/%.3f/%.3f" % (ph, rh, fh),
+                    "design on this half only" if half == "dev" else "")
+        if post_extractor:
+            # Extractors drop the headline from the body but keep it in
+            # their text; the labelling then counts it as boilerplate, and
+            # provcheck never flags a headline.
+            sec.row("%s: boilerplate lines that are the page's first line" % label,
+                    "%d/%d" % (c["boiler_first"], c["boiler"]), "",
+                    "the best recall leaving headlines alone: %.3f" %
+                    ((c["boiler"] - c["boiler_first"]) / c["boiler"] if c["boiler"] else 0))
         sec.row("%s: shingle F1, input as is" % label, bf, "", "P %.3f R %.3f" % (bp, br))
         sec.row("%s: shingle F1, flagged lines removed" % label, sf,
                 ("html-text as is %.3f; trafilatura 0.958, newspaper4k 0.949, readability 0.947, boilerpipe 0.860, "
-                 "jusText 0.804" % bf) if name == "html-text" else "trafilatura as is %.3f" % bf,
+                 "jusText 0.804" % bf) if name == "html-text" else "%s as is %.3f" % (name, bf),
                 "P %.3f R %.3f" % (sp, sr), head=True)
         sec.row("%s: missed boilerplate lines of 1-3 / 4-8 / 9+ words" % label,
                 "%d/%d/%d" % (c["fn_words_1-3"], c["fn_words_4-8"], c["fn_words_9+"]))
