@@ -34,6 +34,12 @@ Finding Attribution(std::string source, std::string role = "") {
   return finding;
 }
 
+// The registry the CLI loads when given no other: rules/sources.
+absl::StatusOr<std::unique_ptr<SourceRegistry>> LoadShippedRegistry() {
+  return SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
+                              "/rules/sources");
+}
+
 std::unique_ptr<SourceRegistry> Registry() {
   auto registry = SourceRegistry::Parse(kRegistry, "test.sources");
   EXPECT_TRUE(registry.ok()) << registry.status();
@@ -115,8 +121,7 @@ TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
 }
 
 TEST(SourceRegistryTest, ShippedRegistryLoads) {
-  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
-                                       "/rules/sources");
+  auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
   EXPECT_GT(registry->get()->known().size(), 20u);
 }
@@ -124,8 +129,7 @@ TEST(SourceRegistryTest, ShippedRegistryLoads) {
 // The shipped registry's editorial order for speakers the text does not
 // name: below a bare name (0.55), above an unmatched label (0.30).
 TEST(SourceRegistryTest, ShippedRegistryRanksADescribedSpeakerBelowAName) {
-  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
-                                       "/rules/sources");
+  auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
   const SourceProfile report = shipped.Resolve(Attribution("report")).profile;
@@ -143,8 +147,7 @@ TEST(SourceRegistryTest, ShippedRegistryRanksADescribedSpeakerBelowAName) {
 }
 
 TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
-  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
-                                       "/rules/sources");
+  auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
   for (const char* body :
@@ -158,8 +161,7 @@ TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
 }
 
 TEST(SourceRegistryTest, ShippedRegistryTypesPluralRecordsAsRecords) {
-  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
-                                       "/rules/sources");
+  auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
   for (const char* records : {"F.A.A. records", "Justice Department figures",
@@ -172,8 +174,7 @@ TEST(SourceRegistryTest, ShippedRegistryTypesPluralRecordsAsRecords) {
 }
 
 TEST(SourceRegistryTest, ShippedRegistryTypesANamedDocumentApartFromItsBody) {
-  auto registry = SourceRegistry::Load(std::string(PROVCHECK_SOURCE_DIR) +
-                                       "/rules/sources");
+  auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
   for (const char* document : {"A Quinnipiac University poll",
