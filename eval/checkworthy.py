@@ -144,9 +144,10 @@ def evaluate(quick=False, release=False, jobs=2):
     measures = (("unattributed-claim findings", ("unattributed-claim",)),
                 ("any claim finding (sourced or not)", CLAIM_KINDS))
     labels = {"dev": "training (design here)", "test": "TEST (2019 test set)"}
+    # Each measure is scored once, for every split at a time.
+    scored = [(title, kinds, score(transcripts, by_name, kinds)) for title, kinds in measures]
     for split in splits:
-        for title, kinds in measures:
-            counts, maps = score(transcripts, by_name, kinds)
+        for title, kinds, (counts, maps) in scored:
             c = counts[split]
             if not c["sentences"]:
                 continue
