@@ -38,6 +38,13 @@ def binary():
     return os.environ.get("PROVCHECK", os.path.join(REPO, "build", "provcheck"))
 
 
+def rules_args():
+    """`--rules DIR` when $PROVCHECK_RULES names a rules folder to measure
+    instead of the shipped packs (eval/run --rules sets it)."""
+    rules = os.environ.get("PROVCHECK_RULES")
+    return ["--rules", rules] if rules else []
+
+
 def tmpdir(prefix):
     """A fresh temporary folder under /tmp (never inside the repository)."""
     return tempfile.mkdtemp(prefix="provcheck-eval-" + prefix + "-", dir="/tmp")
@@ -96,7 +103,7 @@ def run_provcheck(paths, jobs=2, extra=()):
     if not os.path.exists(exe):
         raise ProvcheckError("provcheck binary not found at %s (build it: scripts/build)" % exe)
     cmd = [exe, "lint", "--format", "json", "--fail-on", "none", "-j", str(jobs)]
-    cmd += list(extra) + list(paths)
+    cmd += rules_args() + list(extra) + list(paths)
     start = time.time()
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.time() - start

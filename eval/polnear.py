@@ -14,6 +14,7 @@ import time
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import brat  # noqa: E402
 import common  # noqa: E402
 
 CORPUS = "polnear"
@@ -56,45 +57,6 @@ SPEECH_CUE_RE = re.compile(
 
 # ---------------------------------------------------------------- gold
 
-def parse_ann(text):
-    """Relations from one brat .ann: [{cue, source, content}] as fragment lists."""
-    spans = {}
-    rels = []
-    for line in text.splitlines():
-        if line.startswith("T"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            label, _, offs = parts[1].partition(" ")
-            frags = []
-            for frag in offs.split(";"):
-                a, b = frag.split()
-                frags.append((int(a), int(b)))
-            spans[parts[0]] = (label, frags)
-        elif line.startswith("E"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            roles = {}
-            for item in parts[1].split():
-                role, _, tid = item.partition(":")
-                roles[role] = tid
-            rels.append(roles)
-    out = []
-    for roles in rels:
-        anchor = roles.get("Attribution") or roles.get("Attribution-no-source")
-        cue_id = roles.get("Cue") or anchor
-        if cue_id not in spans:
-            continue
-        source = spans[roles["Source"]][1] if roles.get("Source") in spans else None
-        content = []
-        for key in ("Content", "Content2"):
-            if roles.get(key) in spans:
-                content += spans[roles[key]][1]
-        out.append({"cue": spans[cue_id][1], "source": source, "content": content})
-    return out
-
-
 def load_split(root, split):
     """[(name, text path, relations)] using ONE .ann per article: the
     lexicographically first annotator whose file is non-empty."""
@@ -113,7 +75,9 @@ def load_split(root, split):
             with open(os.path.join(ann_dir, fn), encoding="utf-8") as f:
                 ann = f.read()
             if ann.strip():
-                out.append((name, txt, parse_ann(ann)))
+                # Three PolNeAR files hold a span's text broken over two
+                # lines; the reader skips the stray line.
+                out.append((name, txt, brat.parse_ann(ann, path=fn, problems=[])))
                 break
     return out
 
@@ -367,7 +331,8 @@ def ratio(a, b):
     return a / b if b else float("nan")
 
 
-def add_rows(sec, label, s, head=True):
+def add_rows(sec, label, s, head=True, anchors=True):
+    """Rows of SCORE's figures; ANCHORS puts PolNeAR's published figures beside them."""
     c = s["c"]
     p, r, f = common.prf(c["tp"], c["pred"] - c["tp"], c["gold"] - c["tp"])
     px, rx, fx = common.prf(c["tp_exact"], c["pred"] - c["tp_exact"], c["gold"] - c["tp_exact"])
@@ -376,8 +341,8 @@ def add_rows(sec, label, s, head=True):
     # The issue's goals are judged on the test split only (the release figure).
     test = label == "TEST"
     sec.row("%s: cue P / R / F1 lenient" % label, "%.3f/%.3f/%.3f" % (p, r, f),
-            "annotators: attribution-wise agreement 0.923" + ("; Citron cue F1 0.823 (PARC); goal F1 >= 0.85"
-                                                            if test else ""),
+            ("annotators: attribution-wise agreement 0.923" if anchors else "")
+            + ("; Citron cue F1 0.823 (PARC); goal F1 >= 0.85" if test else ""),
             head=head, met=(f >= 0.85) if test else None)
     sec.row("%s: cue P / R / F1 exact-ish" % label, "%.3f/%.3f/%.3f" % (px, rx, fx), head=head)
     right = sum(v[0] for v in s["by_source"].values())
@@ -413,27 +378,41 @@ def add_rows(sec, label, s, head=True):
             "%d/%d" % (c["span_ok"], c["span_total"]), "", "harness check")
 
 
-def run_split_docs(root, splits, jobs):
-    """Writes the articles of SPLITS to /tmp (bytes unchanged), runs provcheck once."""
-    tmp = common.tmpdir("polnear")
+def lint_docs(items, jobs, prefix):
+    """Copies each (relative name, text path, relations) item's text to /tmp
+    (bytes unchanged) as NAME.txt, runs provcheck once over all of them and
+    returns ([Doc in item order], seconds)."""
+    tmp = common.tmpdir(prefix)
     try:
-        items = []
-        for split in splits:
-            os.makedirs(os.path.join(tmp, split))
-            for name, txt, rels in load_split(root, split):
-                dst = os.path.join(tmp, split, name + ".txt")
-                shutil.copyfile(txt, dst)
-                items.append((split, name, txt, rels))
+        for name, txt, _ in items:
+            dst = os.path.join(tmp, name + ".txt")
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(txt, dst)
         res, secs = common.run_provcheck([tmp], jobs=jobs)
         found = common.findings_by_name(res, tmp)
-        docs = defaultdict(list)
-        for split, name, txt, rels in items:
+        docs = []
+        for name, txt, rels in items:
             with open(txt, encoding="utf-8", newline="") as f:
                 text = f.read()
-            docs[split].append(Doc(name, text, rels, found.get(os.path.join(split, name + ".txt"), [])))
+            docs.append(Doc(name, text, rels, found.get(name + ".txt", [])))
         return docs, secs
     finally:
         common.cleanup(tmp)
+
+
+def run_split_docs(root, splits, jobs):
+    """The articles of SPLITS linted in one run: ({split: [Doc]}, seconds)."""
+    items, split_of = [], []
+    for split in splits:
+        for name, txt, rels in load_split(root, split):
+            items.append((os.path.join(split, name), txt, rels))
+            split_of.append(split)
+    linted, secs = lint_docs(items, jobs, "polnear")
+    docs = defaultdict(list)
+    for split, doc in zip(split_of, linted):
+        doc.name = os.path.basename(doc.name)
+        docs[split].append(doc)
+    return docs, secs
 
 
 def evaluate(quick=False, release=False, jobs=2):
@@ -479,6 +458,69 @@ def evaluate(quick=False, release=False, jobs=2):
     sec.tp_rules = s["tp_rules"]
     sec.seconds = time.time() - start
     sec.notes.append("provcheck run time %.1fs for %d articles." % (secs, sum(len(v) for v in docs.values())))
+    return sec
+
+
+def load_brat(root, schema):
+    """[(name, text path, relations)] for every NAME.ann / NAME.txt pair
+    under ROOT, and the messages for what could not be read."""
+    pairs, problems = brat.find_pairs(root)
+    items = []
+    def read(path):
+        try:
+            with open(path, encoding="utf-8", newline="") as f:
+                return f.read()
+        except (OSError, UnicodeDecodeError) as e:
+            problems.append("%s: cannot be read as UTF-8 text (%s); skipped" % (path, e))
+            return None
+
+    for name, txt, ann in pairs:
+        ann_text, text = read(ann), read(txt)
+        if ann_text is None or text is None:
+            continue
+        rels = brat.parse_ann(ann_text, schema, ann, problems)
+        problems += brat.check_offsets(rels, len(text), ann)
+        items.append((name, txt, rels))
+    return items, problems
+
+
+def evaluate_brat(root, schema=None, jobs=2):
+    """Attribution cue / source accuracy on any brat-standoff corpus: every
+    NAME.ann under ROOT with its NAME.txt (eval/brat.py reads the three
+    usual shapes of an attribution)."""
+    schema = schema or brat.Schema()
+    sec = common.Section("Attribution: brat corpus %s" % root)
+    if not os.path.isdir(root):
+        return sec.skip("%s is not a folder" % root)
+    start = time.time()
+    items, problems = load_brat(root, schema)
+    for message in problems[:20]:
+        print("eval: %s" % message, file=sys.stderr)
+    if len(problems) > 20:
+        print("eval: ... and %d more problems" % (len(problems) - 20), file=sys.stderr)
+    if not items:
+        return sec.skip("no NAME.ann with a NAME.txt beside it under %s" % root)
+    try:
+        docs, secs = lint_docs(items, jobs, "brat")
+    except common.ProvcheckError as e:
+        return sec.skip(str(e))
+    s = score(docs)
+    add_rows(sec, "brat", s, anchors=False)
+    sec.notes.append("Labels read: cue %s; source %s; content %s; a whole relation %s (case ignored, a "
+                     "role's trailing number dropped; change them with --cue-labels etc.)."
+                     % tuple(",".join(sorted(x)) for x in (schema.cue, schema.source, schema.content,
+                                                           schema.relation)))
+    sec.notes.append("Scored as PolNeAR is: lenient and exact-ish cue matching, source accuracy on matched "
+                     "relations (see the PolNeAR notes in eval/results.md for the rules).")
+    if problems:
+        sec.notes.append("%d annotation problems (printed above; each line or file was skipped)." % len(problems))
+    sec.details.append("top missed gold cues: %s" % common.top_counter(s["missed"]))
+    sec.details.append("top false-positive rules: %s" % common.top_counter(s["fp_rules"]))
+    sec.details.append("true-positive rules: %s" % common.top_counter(s["tp_rules"]))
+    sec.fp_rules = s["fp_rules"]
+    sec.tp_rules = s["tp_rules"]
+    sec.notes.append("provcheck run time %.1fs for %d documents." % (secs, len(docs)))
+    sec.seconds = time.time() - start
     return sec
 
 

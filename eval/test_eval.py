@@ -10,6 +10,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import boilerplate  # noqa: E402
+import brat  # noqa: E402
 import checkworthy  # noqa: E402
 import common  # noqa: E402
 import false_alarms  # noqa: E402
@@ -73,7 +74,7 @@ TEXT = "Jane Roe X said that it works. It is seen as fine.\n"
 
 class PolnearTest(unittest.TestCase):
     def test_parse_ann(self):
-        rels = polnear.parse_ann(ANN)
+        rels = brat.parse_ann(ANN)
         self.assertEqual(len(rels), 2)
         self.assertEqual(rels[0]["cue"], [(11, 15)])
         self.assertEqual(rels[0]["source"], [(0, 10)])
@@ -81,7 +82,7 @@ class PolnearTest(unittest.TestCase):
         self.assertEqual(rels[1]["cue"], [(31, 36)])
 
     def test_matching_and_source(self):
-        rels = polnear.parse_ann(ANN)
+        rels = brat.parse_ann(ANN)
         f_ok = finding(1, 1, 1, 16, text="Jane Roe X said", source="Roe X")
         f_wide = finding(1, 1, 1, 31, rule="wide", text="Jane Roe X said that it works.", source="Jane Roe X")
         doc = polnear.Doc("t", TEXT, rels, [f_ok, f_wide])
@@ -307,6 +308,135 @@ class CheckworthyTest(unittest.TestCase):
         self.assertNotIn("test", maps)  # no positives, no AP
         wider, _ = checkworthy.score(transcripts, findings, checkworthy.CLAIM_KINDS)
         self.assertEqual(wider["dev"]["tp"], 2)
+
+
+class BratTest(unittest.TestCase):
+    """The reader of any brat-standoff corpus (eval/brat.py), on invented annotations."""
+
+    def test_event_roles_name_cue_source_and_content(self):
+        rels = brat.parse_ann("T1\tSource 0 8\tJane Roe\nT2\tCue 9 13\tsaid\n"
+                              "T3\tContent 14 20\tit was\nE1\tAttribution:T2 Cue:T2 Source:T1 Content:T3\n")
+        self.assertEqual(rels, [{"cue": [(9, 13)], "source": [(0, 8)], "content": [(14, 20)]}])
+
+    def test_event_without_a_cue_role_takes_its_trigger_as_the_cue(self):
+        rels = brat.parse_ann("T1\tSpeaker 0 8\tJane Roe\nT2\tAttribution 9 13\tsaid\n"
+                              "E1\tAttribution:T2 Speaker:T1\n")
+        self.assertEqual(rels[0]["cue"], [(9, 13)])
+        self.assertEqual(rels[0]["source"], [(0, 8)])
+
+    def test_events_of_other_types_are_not_attributions(self):
+        self.assertEqual(brat.parse_ann("T1\tAttack 0 6\tbombed\nT2\tTarget 7 12\tdepot\n"
+                                        "E1\tAttack:T1 Target:T2\n"), [])
+
+    def test_relation_lines_link_a_cue_to_its_source_in_either_argument_order(self):
+        rels = brat.parse_ann("T1\tSource 0 8\tJane Roe\nT2\tCue 9 13\tsaid\n"
+                              "T3\tContent 14 20\tit was\nR1\tSaidBy Arg1:T1 Arg2:T2\n"
+                              "R2\tSays Arg1:T2 Arg2:T3\n")
+        self.assertEqual(rels, [{"cue": [(9, 13)], "source": [(0, 8)], "content": [(14, 20)]}])
+
+    def test_a_cue_span_nothing_links_is_a_relation_without_a_source(self):
+        rels = brat.parse_ann("T1\tCue 9 13\tsaid\n")
+        self.assertEqual(rels, [{"cue": [(9, 13)], "source": None, "content": []}])
+
+    def test_in_a_file_of_events_an_unlinked_cue_span_is_left_out(self):
+        ann = "T1\tCue 9 13\tsaid\nE1\tAttribution:T1 Cue:T1\nT2\tCue 30 34\tsaid\n"
+        self.assertEqual([r["cue"] for r in brat.parse_ann(ann)], [[(9, 13)]])
+
+    def test_labels_ignore_case_and_a_roles_trailing_number(self):
+        rels = brat.parse_ann("T1\tCUE 9 13\tsaid\nT2\tcontent 14 16\tit\nT3\tContent 20 22\tis\n"
+                              "E1\tAttribution:T1 Cue:T1 Content:T2 Content2:T3\n")
+        self.assertEqual(rels[0]["content"], [(14, 16), (20, 22)])
+
+    def test_discontinuous_span_keeps_every_fragment(self):
+        rels = brat.parse_ann("T1\tCue 0 4;10 14\tsaid also\n")
+        self.assertEqual(rels[0]["cue"], [(0, 4), (10, 14)])
+
+    def test_schema_from_lists_replaces_only_the_lists_given(self):
+        schema = brat.Schema.from_lists(cue="Trigger, Verb")
+        self.assertEqual(schema.cue, frozenset({"trigger", "verb"}))
+        self.assertEqual(schema.source, brat.Schema().source)
+        rels = brat.parse_ann("T1\tVerb 9 13\tsaid\nT2\tCue 20 24\tsaid\n", schema)
+        self.assertEqual([r["cue"] for r in rels], [[(9, 13)]])
+
+    def test_a_bad_line_is_reported_with_its_file_and_line_and_skipped(self):
+        problems = []
+        rels = brat.parse_ann("T1\tCue 9 x\tsaid\nthe rest of a span's text\nT2\tCue 20 24\tsaid\n",
+                              path="a.ann", problems=problems)
+        self.assertEqual([r["cue"] for r in rels], [[(20, 24)]])
+        self.assertEqual(len(problems), 2)
+        self.assertTrue(problems[0].startswith("a.ann:1: "), problems[0])
+        self.assertTrue(problems[1].startswith("a.ann:2: "), problems[1])
+
+    def test_a_bad_line_raises_without_a_problems_list(self):
+        with self.assertRaises(brat.AnnError):
+            brat.parse_ann("T1\tCue 13 9\tsaid\n", path="a.ann")
+
+    def test_spans_past_the_texts_end_are_reported(self):
+        rels = brat.parse_ann("T1\tCue 9 13\tsaid\n")
+        self.assertEqual(brat.check_offsets(rels, 13, "a.ann"), [])
+        self.assertIn("runs past the text's end", brat.check_offsets(rels, 12, "a.ann")[0])
+
+    def test_find_pairs_walks_folders_and_reports_an_ann_without_text(self):
+        root = common.tmpdir("brat-test")
+        try:
+            os.makedirs(os.path.join(root, "sub"))
+            for name in ("b.ann", "b.txt", "a.ann", "a.txt", os.path.join("sub", "c.ann"),
+                         os.path.join("sub", "c.txt"), os.path.join("sub", "d.ann"), "notes.txt"):
+                common.write_text(os.path.join(root, name), "")
+            pairs, problems = brat.find_pairs(root)
+            self.assertEqual([p[0] for p in pairs], ["a", "b", os.path.join("sub", "c")])
+            self.assertEqual(len(problems), 1)
+            self.assertIn("d.ann", problems[0])
+        finally:
+            common.cleanup(root)
+
+
+@unittest.skipUnless(os.path.exists(common.binary()),
+                     "provcheck binary not built (%s): end-to-end brat scoring skipped" % common.binary())
+class BratEndToEndTest(unittest.TestCase):
+    """evaluate_brat on a two-document corpus, provcheck run for real."""
+
+    def setUp(self):
+        self.root = common.tmpdir("brat-e2e")
+        os.makedirs(os.path.join(self.root, "wire"))
+        first = "Jane Roe said the bridge would open in May.\n"
+        common.write_text(os.path.join(self.root, "first.txt"), first)
+        common.write_text(os.path.join(self.root, "first.ann"),
+                          "T1\tSource 0 8\tJane Roe\nT2\tCue 9 13\tsaid\nE1\tAttribution:T2 Cue:T2 Source:T1\n")
+        second = "The mill will close in June, Acme Corp said on Friday.\n"
+        cue = second.index("said")
+        common.write_text(os.path.join(self.root, "wire", "second.txt"), second)
+        common.write_text(os.path.join(self.root, "wire", "second.ann"),
+                          "T1\tSpeaker 29 38\tAcme Corp\nT2\tCue %d %d\tsaid\nR1\tBy Arg1:T1 Arg2:T2\n"
+                          % (cue, cue + 4))
+
+    def tearDown(self):
+        common.cleanup(self.root)
+
+    def rows(self, sec):
+        return {metric: value for metric, value, _, _ in sec.rows}
+
+    def test_every_relation_is_found_with_its_source(self):
+        sec = polnear.evaluate_brat(self.root, jobs=1)
+        self.assertIsNone(sec.skipped)
+        rows = self.rows(sec)
+        self.assertEqual(rows["brat: articles / gold relations / predictions"], "2/2/2")
+        self.assertEqual(rows["brat: cue P / R / F1 lenient"], "1.000/1.000/1.000")
+        self.assertEqual(rows["brat: source accuracy (matched)"], "1.000")
+
+    def test_a_cue_span_whose_label_is_outside_the_schema_is_not_read(self):
+        # The event still counts: its trigger is an Attribution.
+        schema = brat.Schema.from_lists(cue="Verb")
+        sec = polnear.evaluate_brat(self.root, schema, jobs=1)
+        self.assertEqual(self.rows(sec)["brat: articles / gold relations / predictions"], "2/1/2")
+
+    def test_a_folder_without_pairs_is_skipped_with_a_message(self):
+        empty = common.tmpdir("brat-empty")
+        try:
+            sec = polnear.evaluate_brat(empty, jobs=1)
+            self.assertIn("no NAME.ann", sec.skipped)
+        finally:
+            common.cleanup(empty)
 
 
 if __name__ == "__main__":
