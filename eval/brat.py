@@ -102,24 +102,20 @@ def parse_ann(text, schema=None, path="<ann>", problems=None):
                 # Most often the rest of a span's text that ran over a line
                 # break in the T line before it.
                 raise AnnError("%s: not an annotation line (ID<TAB>...); skipped" % where)
+            # _ID_RE has checked the id and its tab, so parts[1] exists.
+            parts = line.split("\t")
             if line.startswith("T"):
-                parts = line.split("\t")
-                if len(parts) < 2:
-                    raise AnnError("%s: a T line needs an id and a label with offsets" % where)
                 spans[parts[0]] = _span(parts[1], where)
             elif line.startswith("E"):
-                parts = line.split("\t")
-                if len(parts) < 2 or ":" not in parts[1]:
+                if ":" not in parts[1]:
                     raise AnnError("%s: an E line needs a trigger TYPE:ID" % where)
                 args = [item.partition(":")[::2] for item in parts[1].split()]
-                events.append((where, args[0], args[1:]))
+                events.append((args[0], args[1:]))
             elif line.startswith("R"):
-                parts = line.split("\t")
-                fields = parts[1].split() if len(parts) > 1 else []
-                args = dict(item.partition(":")[::2] for item in fields[1:])
+                args = dict(item.partition(":")[::2] for item in parts[1].split()[1:])
                 if "Arg1" not in args or "Arg2" not in args:
                     raise AnnError("%s: an R line needs Arg1:ID and Arg2:ID" % where)
-                relations.append((where, args["Arg1"], args["Arg2"]))
+                relations.append((args["Arg1"], args["Arg2"]))
         except AnnError as e:
             if problems is None:
                 raise
@@ -128,9 +124,10 @@ def parse_ann(text, schema=None, path="<ann>", problems=None):
     def label_of(span_id):
         return _key(spans[span_id][0]) if span_id in spans else None
 
+    cue_labels = schema.cue | schema.relation
     out = []
     cues_used = set()
-    for where, (trigger_type, trigger), roles in events:
+    for (trigger_type, trigger), roles in events:
         found = {"cue": [], "source": [], "content": []}
         for role, span_id in roles:
             if span_id not in spans:
@@ -148,9 +145,9 @@ def parse_ann(text, schema=None, path="<ann>", problems=None):
         out.append(_relation(spans, cue_ids, found["source"], found["content"]))
 
     linked = {}  # cue span id -> {"source": [...], "content": [...]}
-    for where, arg1, arg2 in relations:
+    for arg1, arg2 in relations:
         for cue_id, other in ((arg1, arg2), (arg2, arg1)):
-            if label_of(cue_id) in schema.cue | schema.relation and cue_id not in cues_used:
+            if label_of(cue_id) in cue_labels and cue_id not in cues_used:
                 slot = linked.setdefault(cue_id, {"source": [], "content": []})
                 if label_of(other) in schema.source:
                     slot["source"].append(other)
@@ -161,8 +158,7 @@ def parse_ann(text, schema=None, path="<ann>", problems=None):
     # is an annotation left unfinished (PolNeAR has a few), not a relation.
     from_events = bool(out)
     for span_id in spans:  # T lines in file order
-        label = label_of(span_id)
-        if span_id in cues_used or label not in schema.cue | schema.relation:
+        if span_id in cues_used or label_of(span_id) not in cue_labels:
             continue
         if from_events and span_id not in linked:
             continue

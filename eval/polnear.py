@@ -378,6 +378,16 @@ def add_rows(sec, label, s, head=True, anchors=True):
             "%d/%d" % (c["span_ok"], c["span_total"]), "", "harness check")
 
 
+def add_rule_details(sec, label, s):
+    """The missed cues and the rules behind right and wrong findings: stdout
+    only (they name corpus words), and the rule counts for eval/run's table."""
+    sec.details.append("top missed gold cues (%s, stdout only): %s" % (label, common.top_counter(s["missed"])))
+    sec.details.append("top false-positive rules (%s): %s" % (label, common.top_counter(s["fp_rules"])))
+    sec.details.append("true-positive rules (%s): %s" % (label, common.top_counter(s["tp_rules"])))
+    sec.fp_rules = s["fp_rules"]
+    sec.tp_rules = s["tp_rules"]
+
+
 def lint_docs(items, jobs, prefix):
     """Copies each (relative name, text path, relations) item's text to /tmp
     (bytes unchanged) as NAME.txt, runs provcheck once over all of them and
@@ -451,11 +461,7 @@ def evaluate(quick=False, release=False, jobs=2):
                      "agreement 92.3%, token-wise Krippendorff alpha 75.4% -- a human ceiling, not a system score.")
     sec.notes.append("Cue type: 'according to' in the cue; else direct quote when the content span starts or ends "
                      "with a quote mark; else indirect. Predictions = attribution + vague-attribution findings.")
-    sec.details.append("top missed gold cues (%s, stdout only): %s" % (label, common.top_counter(s["missed"])))
-    sec.details.append("top false-positive rules (%s): %s" % (label, common.top_counter(s["fp_rules"])))
-    sec.details.append("true-positive rules (%s): %s" % (label, common.top_counter(s["tp_rules"])))
-    sec.fp_rules = s["fp_rules"]
-    sec.tp_rules = s["tp_rules"]
+    add_rule_details(sec, label, s)
     sec.seconds = time.time() - start
     sec.notes.append("provcheck run time %.1fs for %d articles." % (secs, sum(len(v) for v in docs.values())))
     return sec
@@ -514,11 +520,7 @@ def evaluate_brat(root, schema=None, jobs=2):
                      "relations (see the PolNeAR notes in eval/results.md for the rules).")
     if problems:
         sec.notes.append("%d annotation problems (printed above; each line or file was skipped)." % len(problems))
-    sec.details.append("top missed gold cues: %s" % common.top_counter(s["missed"]))
-    sec.details.append("top false-positive rules: %s" % common.top_counter(s["fp_rules"]))
-    sec.details.append("true-positive rules: %s" % common.top_counter(s["tp_rules"]))
-    sec.fp_rules = s["fp_rules"]
-    sec.tp_rules = s["tp_rules"]
+    add_rule_details(sec, "brat", s)
     sec.notes.append("provcheck run time %.1fs for %d documents." % (secs, len(docs)))
     sec.seconds = time.time() - start
     return sec
