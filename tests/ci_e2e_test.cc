@@ -452,7 +452,7 @@ TEST(SuppressionTest, EveryFormSuppressesWhatItNames) {
                   std::tuple("fixtures/ci/suppress/notes.md",
                              "vague-attribution.unnamed-group", 3, "warning"),
                   std::tuple("fixtures/ci/suppress/notes.md",
-                             "attribution.role-name-cue", 9, "info"),
+                             "attribution.name-cue", 9, "info"),
                   std::tuple("fixtures/ci/suppress/notes.md",
                              "boilerplate.navigation", 17, "warning"),
                   std::tuple("fixtures/ci/suppress/page.html",
