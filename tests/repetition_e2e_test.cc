@@ -50,14 +50,17 @@ TEST(RepetitionTest, OneDocumentAloneHasNothingToRepeat) {
   EXPECT_TRUE(FindingsOf(run.out, "boilerplate.repeated-line").empty());
 }
 
-// The score of the one document in a lint JSON run.
-double OnlyScore(const std::string& json_text) {
+// The score of the document whose path ends with `file` in a lint JSON run
+// (-1 if there is none).
+double ScoreOf(const std::string& json_text, const std::string& file) {
+  // Parsed into a variable: a range-for over a temporary's member dangles.
   const auto json = nlohmann::json::parse(json_text);
-  double score = -1;
   for (const auto& document : json["documents"]) {
-    score = document["score"].get<double>();
+    if (document["path"].get<std::string>().ends_with(file)) {
+      return document["score"].get<double>();
+    }
   }
-  return score;
+  return -1;
 }
 
 // A footer that recurs counts against the article that carries it: the
@@ -69,14 +72,7 @@ TEST(RepetitionTest, RepeatedFooterLowersTheScore) {
   const auto together =
       RunProvcheck("lint --format json --fail-on none fixtures/repetition");
   ASSERT_EQ(together.exit_code, 0) << together.err;
-  double score_together = -1;
-  // Parsed into a variable: a range-for over a temporary's member dangles.
-  const auto together_json = nlohmann::json::parse(together.out);
-  for (const auto& document : together_json["documents"]) {
-    if (document["path"].get<std::string>().ends_with("tram.txt")) {
-      score_together = document["score"].get<double>();
-    }
-  }
+  const double score_together = ScoreOf(together.out, "tram.txt");
 
   std::ifstream in("fixtures/repetition/tram.txt");
   std::string text((std::istreambuf_iterator<char>(in)),
@@ -84,11 +80,13 @@ TEST(RepetitionTest, RepeatedFooterLowersTheScore) {
   const std::string footer = "Dana Whitfield writes";
   const size_t at = text.find(footer);
   ASSERT_NE(at, std::string::npos) << "the fixture's footer moved";
-  const std::string bare = ::testing::TempDir() + "tram-without-footer-" +
-                           std::to_string(::getpid()) + ".txt";
+  const std::string bare_name =
+      "tram-without-footer-" + std::to_string(::getpid()) + ".txt";
+  const std::string bare = ::testing::TempDir() + bare_name;
   std::ofstream(bare) << text.substr(0, at);
-  const double score_without_footer = OnlyScore(
-      RunProvcheck("lint --format json --fail-on none '" + bare + "'").out);
+  const double score_without_footer = ScoreOf(
+      RunProvcheck("lint --format json --fail-on none '" + bare + "'").out,
+      bare_name);
   std::filesystem::remove(bare);
 
   ASSERT_GE(score_together, 0);
