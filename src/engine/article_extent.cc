@@ -97,8 +97,26 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
   }
   if (body.empty()) return outside;
 
-  const auto [best_first, best_last] =
+  auto [best_first, best_last] =
       ArticleBlock(words, body, options.max_gap_lines);
+  // Short sentences run on from the article's block are its own text told
+  // in short paragraphs (a scene, a list of events); furniture next to an
+  // article seldom ends as a sentence ends, and when it does, it stands
+  // apart from the prose by a line that does not.
+  auto prose = [&](size_t i) {
+    const std::string_view line = text.substr(lines[i].begin, lines[i].size());
+    return words[i] >= options.prose_words && EndsAsASentence(line);
+  };
+  for (size_t i = best_first; i-- > 0;) {
+    if (words[i] == 0) continue;
+    if (!prose(i)) break;
+    best_first = i;
+  }
+  for (size_t i = best_last + 1; i < lines.size(); ++i) {
+    if (words[i] == 0) continue;
+    if (!prose(i)) break;
+    best_last = i;
+  }
 
   auto non_empty = [&](size_t from, size_t to) {
     std::vector<size_t> found;

@@ -96,6 +96,32 @@ TEST(LinesOutsideArticleTest, EntriesBeforeTheLongestAreNoPageFrame) {
   EXPECT_THAT(Flagged(blog), ::testing::Each(false));
 }
 
+TEST(LinesOutsideArticleTest, ShortSentencesRunningOnFromTheBodyAreItsOwn) {
+  // A scene told in short paragraphs before the long ones: each ends as a
+  // sentence ends, which a menu line does not.
+  std::vector<std::string> page = Menu(8);
+  page.insert(page.end(),
+              {"\"Open the door!\" an officer shouts.", "Webb emerged, naked.",
+               "Police used a ram to force open the door.", kProse, kProse,
+               "We got her, an officer said.", "Related stories", "Sign up",
+               "Contact us"});
+  const std::vector<bool> flagged = Flagged(page);
+  for (int i = 0; i < 8; ++i) EXPECT_TRUE(flagged[i]) << page[i];
+  for (int i = 8; i < 14; ++i) EXPECT_FALSE(flagged[i]) << page[i];
+  for (int i = 14; i < 17; ++i) EXPECT_TRUE(flagged[i]) << page[i];
+}
+
+TEST(LinesOutsideArticleTest,
+     ASentenceCutOffFromTheBodyByAMenuLineIsFurniture) {
+  std::vector<std::string> page = Menu(8);
+  page.insert(page.end(), {"We use cookies on this site.", "Skip to content",
+                           kProse, kProse});
+  const std::vector<bool> flagged = Flagged(page);
+  EXPECT_TRUE(flagged[8]);
+  EXPECT_TRUE(flagged[9]);
+  EXPECT_FALSE(flagged[10]);
+}
+
 TEST(LinesOutsideArticleTest, TextWithoutProseIsLeftAlone) {
   EXPECT_THAT(Flagged(Menu(20)), ::testing::Each(false));
 }
