@@ -56,7 +56,8 @@ struct DocumentResult {
 std::string RenderMessage(std::string_view message_template,
                           const std::vector<Capture>& captures);
 
-// What a document is analysed with; shared read-only by every worker.
+// What a document is analysed with; shared read-only by every worker (a
+// long run gives each worker a copy with a matcher of its own).
 struct AnalysisConfig {
   const Matcher* matcher = nullptr;
   // Resolves sources to a type and reliability; null treats every source as

@@ -38,7 +38,8 @@ struct RuleMatch {
 };
 
 // The compiled form of a set of rule packs. Immutable once built, so one
-// instance serves every thread.
+// instance may serve every thread; but threads then contend for the locks
+// on its automata's caches, so a long run gives each thread a Clone().
 class Matcher {
  public:
   // Compiles every pattern; an RE2 error names the rule, its file and line,
@@ -46,6 +47,10 @@ class Matcher {
   static absl::StatusOr<std::unique_ptr<Matcher>> Compile(
       std::vector<RulePack> packs);
   ~Matcher();
+
+  // The same packs compiled again: a matcher for another thread, whose
+  // automata and their caches are its own.
+  absl::StatusOr<std::unique_ptr<Matcher>> Clone() const;
 
   // Finds every match in `text`. For each segment of each scope, one pass of
   // an RE2::Set of the literal atoms the patterns require says which

@@ -132,6 +132,10 @@ bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match) {
 Matcher::Matcher() = default;
 Matcher::~Matcher() = default;
 
+absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Clone() const {
+  return Compile(packs_);
+}
+
 absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
     std::vector<RulePack> packs) {
   std::unique_ptr<Matcher> matcher(new Matcher());

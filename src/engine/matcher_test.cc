@@ -213,6 +213,25 @@ TEST(MatcherTest, DigestChangesWhenAPatternChanges) {
   EXPECT_EQ(one->digest(), again->digest());
 }
 
+TEST(MatcherTest, ACloneMatchesAsTheOriginalWithRulesOfItsOwn) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind citation scope sentence match \"\\[\\w+\\]\" "
+      "message \"m\" }");
+  auto clone = matcher->Clone();
+  ASSERT_TRUE(clone.ok()) << clone.status();
+  EXPECT_EQ((*clone)->digest(), matcher->digest());
+  const std::string text = "One [A] two [B]. Three [C].";
+  const auto original = matcher->Match(text, Segment(text));
+  const auto cloned = (*clone)->Match(text, Segment(text));
+  ASSERT_THAT(cloned, SizeIs(original.size()));
+  for (size_t i = 0; i < cloned.size(); ++i) {
+    EXPECT_EQ(Text(text, cloned[i]), Text(text, original[i]));
+    EXPECT_EQ(cloned[i].rule->id, original[i].rule->id);
+    // Its rules are its own, so the original may go while the clone runs.
+    EXPECT_NE(cloned[i].rule, original[i].rule);
+  }
+}
+
 TEST(MatcherTest, MatchRuleRunsOneRuleAlone) {
   auto matcher = CompileTestMatcher(
       "pack p\n"

@@ -8,7 +8,9 @@
 #include <thread>
 #include <tuple>
 
+#include "absl/status/statusor.h"
 #include "provcheck/ingest.h"
+#include "provcheck/matcher.h"
 #include "provcheck/segment.h"
 
 namespace provcheck {
@@ -60,6 +62,9 @@ size_t BatchSize(size_t documents, int threads) {
   return std::clamp<size_t>(share, 1, kMaxBatch);
 }
 
+// Below this many documents in a run, workers share the caller's matcher.
+constexpr size_t kDocumentsForAMatcherPerThread = 100;
+
 }  // namespace
 
 void AnalyzePaths(const std::vector<std::string>& paths,
@@ -68,10 +73,10 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   const int threads = std::max(1, options.threads);
   const size_t batch_size = BatchSize(paths.size(), threads);
   const size_t batches = (paths.size() + batch_size - 1) / batch_size;
-  auto analyse_batch = [&](size_t batch) {
+  auto analyse_batch = [&](size_t batch, const AnalysisConfig& with) {
     const size_t first = batch * batch_size;
     return AnalyzeBatch(paths, first,
-                        std::min(paths.size(), first + batch_size), config,
+                        std::min(paths.size(), first + batch_size), with,
                         options);
   };
   auto emit = [&sink](std::vector<DocumentOutcome>&& outcomes) {
@@ -79,7 +84,7 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   };
   if (threads == 1 || batches <= 1) {
     for (size_t batch = 0; batch < batches; ++batch) {
-      emit(analyse_batch(batch));
+      emit(analyse_batch(batch, config));
     }
     return;
   }
@@ -108,14 +113,26 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   };
   // Analyses a claimed batch and files its outcomes; true when it is the
   // one the printer waits for.
-  auto analyse = [&](size_t index) {
-    std::vector<DocumentOutcome> outcomes = analyse_batch(index);
+  auto analyse = [&](size_t index, const AnalysisConfig& with) {
+    std::vector<DocumentOutcome> outcomes = analyse_batch(index, with);
     std::lock_guard lock(mutex);
     ready[index % window] = std::move(outcomes);
     return index == next_to_emit;
   };
 
   auto work = [&] {
+    // A matcher of its own: threads sharing one RE2 contend for the lock
+    // on its DFA's state cache, which a large pattern resets often, and
+    // the second thread on two cores added 10-20% instead of 100%
+    // (bench/README.md, "Two cores"). Compiling costs a worker about 0.1 s
+    // of CPU and the caches' memory again, which pays from about 100
+    // documents of news.
+    AnalysisConfig worker_config = config;
+    absl::StatusOr<std::unique_ptr<Matcher>> matcher;
+    if (paths.size() >= kDocumentsForAMatcherPerThread) {
+      matcher = config.matcher->Clone();
+      if (matcher.ok()) worker_config.matcher = matcher->get();
+    }
     for (;;) {
       size_t index;
       {
@@ -127,7 +144,7 @@ void AnalyzePaths(const std::vector<std::string>& paths,
           --workers_waiting;
         }
       }
-      if (analyse(index)) outcome_ready.notify_one();
+      if (analyse(index, worker_config)) outcome_ready.notify_one();
     }
   };
   std::vector<std::thread> workers;
@@ -142,7 +159,7 @@ void AnalyzePaths(const std::vector<std::string>& paths,
         size_t own;
         if (claim(own)) {
           lock.unlock();
-          analyse(own);
+          analyse(own, config);
           lock.lock();
         } else {
           outcome_ready.wait(lock);

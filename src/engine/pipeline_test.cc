@@ -95,6 +95,30 @@ TEST_F(AnalyzePathsTest, EachDocumentGetsTheFindingsOfItsOwnText) {
   }
 }
 
+TEST_F(AnalyzePathsTest, WorkersWithMatchersOfTheirOwnFindWhatOneThreadFinds) {
+  // Enough documents that each worker compiles a matcher of its own.
+  const std::vector<std::string> paths = WriteDocuments(240);
+  auto findings_with = [&](int threads) {
+    PipelineOptions options;
+    options.threads = threads;
+    std::vector<std::string> found;
+    AnalyzePaths(paths, AnalysisConfig{matcher_.get(), nullptr, {}}, options,
+                 [&](DocumentOutcome&& outcome) {
+                   ASSERT_TRUE(outcome.result.has_value()) << outcome.path;
+                   for (const Finding& finding : outcome.result->findings) {
+                     found.push_back(outcome.path + ":" +
+                                     std::to_string(finding.start.line) + " " +
+                                     finding.rule_id + " " + finding.source);
+                   }
+                 });
+    return found;
+  };
+  const std::vector<std::string> alone = findings_with(1);
+  ASSERT_FALSE(alone.empty());
+  EXPECT_EQ(findings_with(2), alone);
+  EXPECT_EQ(findings_with(4), alone);
+}
+
 TEST_F(AnalyzePathsTest, AnUnchangedDocumentIsReusedAndItsNeighboursAnalysed) {
   const std::vector<std::string> paths = WriteDocuments(5);
   PipelineOptions options;
