@@ -68,7 +68,8 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   lint_command
       ->add_option("-j,--jobs", lint.threads,
-                   "Worker threads (default: one per core)")
+                   "Worker threads (default: one per core; each takes ~120 MB "
+                   "on a long run)")
       ->check(CLI::NonNegativeNumber);
   lint_command
       ->add_option("--enable-pack", lint.enable_packs,
@@ -95,7 +96,8 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   audit_command
       ->add_option("-j,--jobs", audit.threads,
-                   "Worker threads (default: one per core)")
+                   "Worker threads (default: one per core; each takes ~120 MB "
+                   "on a long run)")
       ->check(CLI::NonNegativeNumber);
   audit_command->add_option(
       "--html", audit.html,
