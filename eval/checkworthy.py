@@ -117,10 +117,9 @@ def score(transcripts, findings_by_name, kinds, seed=7):
 
 def evaluate(quick=False, release=False, jobs=2):
     """Class-1 P/R/F1 and flagged-first MAP of unattributed-claim findings on CLEF 2019."""
-    sec = common.Section("Check-worthy claims: CLEF 2019 CheckThat! Task 1")
-    root = common.corpus_dir(CORPUS)
+    sec, root = common.corpus_section("Check-worthy claims: CLEF 2019 CheckThat! Task 1", CORPUS)
     if not root:
-        return sec.skip("corpus folder %s not found" % CORPUS)
+        return sec
     start = time.time()
     splits = ("dev", "test") if release else ("dev",)
     transcripts = load(root, splits)

@@ -34,6 +34,17 @@ def corpus_dir(name):
     return path if os.path.isdir(path) else None
 
 
+def corpus_section(title, name):
+    """A Section titled TITLE for corpus NAME, and the corpus's folder. The
+    folder is None when the corpus is absent, and the Section then says it
+    was skipped, in the one wording every scorer uses."""
+    sec = Section(title)
+    root = corpus_dir(name)
+    if not root:
+        sec.skip("corpus folder %s not found" % name)
+    return sec, root
+
+
 def binary():
     return os.environ.get("PROVCHECK", os.path.join(REPO, "build", "provcheck"))
 

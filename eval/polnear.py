@@ -427,10 +427,9 @@ def run_split_docs(root, splits, jobs):
 
 def evaluate(quick=False, release=False, jobs=2):
     """Attribution cue / source accuracy on PolNeAR (train+dev; test with --release)."""
-    sec = common.Section("Attribution: PolNeAR")
-    root = common.corpus_dir(CORPUS)
+    sec, root = common.corpus_section("Attribution: PolNeAR", CORPUS)
     if not root:
-        return sec.skip("corpus folder %s not found" % CORPUS)
+        return sec
     start = time.time()
     dev_splits = ["dev"] if quick else ["train", "dev"]
     splits = dev_splits + (["test"] if release else [])

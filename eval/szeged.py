@@ -81,10 +81,9 @@ def count(sents, findings):
 
 def evaluate(quick=False, release=False, jobs=2):
     """Cue-span and sentence-level P/R/F1 of vague-attribution findings vs Szeged hedge cues."""
-    sec = common.Section("Hedge cues: Szeged Uncertainty (Wikipedia)")
-    root = common.corpus_dir(CORPUS)
+    sec, root = common.corpus_section("Hedge cues: Szeged Uncertainty (Wikipedia)", CORPUS)
     if not root:
-        return sec.skip("corpus folder %s not found" % CORPUS)
+        return sec
     start = time.time()
     sents = load(root)
     if quick:

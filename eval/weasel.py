@@ -98,10 +98,9 @@ def half_counts(rows, flags, h):
 
 def evaluate(quick=False, release=False, jobs=2):
     """Sentence-level P/R/F1 of the uncertain (-1) class from vague-attribution findings."""
-    sec = common.Section("Vague attribution: CoNLL-2010 Wikipedia weasel (balanced 3,000 sample)")
-    root = common.corpus_dir(CORPUS)
+    sec, root = common.corpus_section("Vague attribution: CoNLL-2010 Wikipedia weasel (balanced 3,000 sample)", CORPUS)
     if not root:
-        return sec.skip("corpus folder %s not found" % CORPUS)
+        return sec
     start = time.time()
     rows = load(root)
     tmp = common.tmpdir("weasel")
