@@ -63,7 +63,7 @@ size_t BatchSize(size_t documents, int threads) {
 }
 
 // Below this many documents in a run, workers share the caller's matcher.
-constexpr size_t kDocumentsForAMatcherPerThread = 100;
+constexpr size_t kMinDocumentsForOwnMatchers = 100;
 
 }  // namespace
 
@@ -123,13 +123,13 @@ void AnalyzePaths(const std::vector<std::string>& paths,
   auto work = [&] {
     // A matcher of its own: threads sharing one RE2 contend for the lock
     // on its DFA's state cache, which a large pattern resets often, and
-    // the second thread on two cores added 10-20% instead of 100%
+    // the second thread on two cores added 5-10% instead of 100%
     // (bench/README.md, "Two cores"). Compiling costs a worker about 0.1 s
     // of CPU and the caches' memory again, which pays from about 100
     // documents of news.
     AnalysisConfig worker_config = config;
     absl::StatusOr<std::unique_ptr<Matcher>> matcher;
-    if (paths.size() >= kDocumentsForAMatcherPerThread) {
+    if (paths.size() >= kMinDocumentsForOwnMatchers) {
       matcher = config.matcher->Clone();
       if (matcher.ok()) worker_config.matcher = matcher->get();
     }
