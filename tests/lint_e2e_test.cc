@@ -112,6 +112,17 @@ TEST(LintTextTest, PrintsPathLineColumnSeverityMessageAndRule) {
   EXPECT_THAT(run.out, HasSubstr("1 file, "));
 }
 
+TEST(LintTextTest, ASpeakerWrappedAcrossLinesIsNamedWholeAtItsFirstLine) {
+  const auto run =
+      RunProvcheck("lint --fail-on none fixtures/ingest/wrapped-wire.txt");
+  EXPECT_THAT(run.out,
+              HasSubstr("fixtures/ingest/wrapped-wire.txt:2:50: info: Claim "
+                        "attributed to Warburg Securities (manager) "
+                        "[attribution.name-cue]\n"));
+  EXPECT_THAT(run.out, HasSubstr("wrapped-wire.txt:6:1: warning: Boilerplate: "
+                                 "wire sign-off"));
+}
+
 TEST(LintTextTest, NoColourWhenNotATerminal) {
   const auto run = RunProvcheck("lint --fail-on none fixtures/seeds");
   EXPECT_EQ(run.out.find('\x1b'), std::string::npos);

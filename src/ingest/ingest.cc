@@ -15,6 +15,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/sha256.h"
+#include "ingest/hard_wrap.h"
 #include "ingest/html.h"
 #include "ingest/markdown.h"
 #include "ingest/metadata.h"
@@ -80,6 +81,7 @@ std::string PlainText(std::string_view original) {
   std::string text(original);
   std::replace(text.begin(), text.end(), '\r', ' ');
   if (text.starts_with(kUtf8Bom)) text.replace(0, kUtf8Bom.size(), "   ");
+  UnwrapHardWrappedLines(text);
   return text;
 }
 

@@ -216,6 +216,17 @@ TEST(DocumentFromBytesTest, PlainTextBlanksCarriageReturnsAndBom) {
   EXPECT_TRUE(doc->offsets.empty());
 }
 
+TEST(ReadDocumentTest, HardWrappedPlainTextReadsAsOneParagraphPerLine) {
+  absl::StatusOr<Document> doc =
+      ReadDocument(FixturePath("wrapped-wire.txt"), nullptr);
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_NE(doc->text.find("lead manager Warburg Securities said."),
+            std::string::npos);
+  EXPECT_NE(doc->original.find("Warburg\nSecurities"), std::string::npos);
+  EXPECT_EQ(doc->text.size(), doc->original.size());
+  EXPECT_TRUE(doc->offsets.empty());
+}
+
 TEST(ReadDocumentTest, MarkdownTextIsAlignedWithCodeBlanked) {
   absl::StatusOr<Document> doc =
       ReadDocument(FixturePath("article.md"), nullptr);
