@@ -104,7 +104,8 @@ class Matcher {
   void QueueSegment(Scope scope, std::string_view text, TextRange range,
                     uint32_t item, uint32_t segment_index, Scratch& scratch,
                     std::vector<std::vector<PendingRun>>& runs) const;
-  static bool Rejected(const CompiledPattern& pattern, const RuleMatch& match);
+  static bool Rejected(const CompiledPattern& pattern, const RuleMatch& match,
+                       std::string_view before);
   void FindAll(const CompiledPattern& pattern, std::string_view text,
                TextRange range, size_t segment_index,
                std::vector<RuleMatch>& out) const;

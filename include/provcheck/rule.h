@@ -55,6 +55,9 @@ struct RuleExample {
   SourceLocation location;
 };
 
+// The `reject` target that is no capture: the text before the match.
+inline constexpr std::string_view kRejectBefore = "before";
+
 struct Rule {
   std::string id;  // "attribution.according-to"
   std::string description;
@@ -81,7 +84,9 @@ struct Rule {
   // paragraphs, as in wire copy, where every sentence is its own paragraph.
   bool reach_across_paragraphs = false;
   // A match is dropped when a capture, cleaned, matches one of these RE2
-  // patterns in full: "Azerbaijan said" names no traceable speaker.
+  // patterns in full: "Azerbaijan said" names no traceable speaker. The
+  // name `before` (kRejectBefore) stands for the segment's text ahead of
+  // the match, as it is: the context a lookbehind would test.
   std::vector<std::pair<std::string, Pattern>> rejects;
   // Copied from its pack: the rule runs only when its pack is enabled, and
   // its findings stand apart from the default packs' (engine.h).

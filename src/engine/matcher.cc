@@ -121,8 +121,16 @@ RE2::Options PatternOptions() {
 
 }  // namespace
 
-bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match) {
+bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match,
+                       std::string_view before) {
   for (const auto& [capture, regex] : pattern.rejects) {
+    // `before` is the segment's text ahead of the match, uncleaned: RE2 has
+    // no lookbehind, and "sources close to the Fed say" must not make the
+    // Fed the speaker.
+    if (capture == kRejectBefore) {
+      if (RE2::FullMatch(before, *regex)) return true;
+      continue;
+    }
     const std::string value = CleanSourceName(CaptureOf(match, capture));
     if (!value.empty() && RE2::FullMatch(value, *regex)) return true;
   }
@@ -286,7 +294,7 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
         match.begin = range.begin + (span.data() - segment.data());
         match.end = match.begin + span.size();
       }
-      if (Rejected(pattern, match)) {
+      if (Rejected(pattern, match, segment.substr(0, begin))) {
         // "But Smith said" is rejected as a whole, yet "Smith said" inside
         // it is a match: search again from the next code point.
         position = NextCodePoint(segment, begin);

@@ -135,6 +135,27 @@ TEST(MatcherTest, RejectedMatchIsDroppedAndTheSearchGoesOn) {
   EXPECT_EQ(CaptureOf(matches[0], "source"), "Smith");
 }
 
+TEST(MatcherTest, RejectBeforeTestsTheSegmentTextAheadOfTheMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution "
+      "match \"(?P<source>[A-Z]\\w+) said\" message \"m\" "
+      "reject before \".*close to (?:the )?\" }");
+  const std::string text =
+      "Sources close to the Fed said so. The Fed said so.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(matches[0].begin, text.find("The Fed") + 4);
+}
+
+TEST(MatcherTest, RejectBeforeSeesOnlyItsOwnSegment) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution scope sentence "
+      "match \"(?P<source>[A-Z]\\w+) said\" message \"m\" "
+      "reject before \".*close to (?:the )?\" }");
+  const std::string text = "He stayed close to the\nFed said so.";
+  EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
+}
+
 TEST(MatcherTest, MatchesAreOrderedByStartAcrossScopes) {
   auto matcher = CompileTestMatcher(
       "pack p\n"
