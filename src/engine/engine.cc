@@ -356,6 +356,10 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   };
   std::array<Antecedent, 3> antecedents;  // by Referent: person, body, thing
   Antecedent latest;
+  // "..., analysts said. But ..., they added." "They" takes the unnamed
+  // group of the sentence before, not the body named before that; it
+  // stays unresolved, as the group names no one.
+  bool unnamed_group_since_antecedent = false;
   std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
@@ -373,7 +377,11 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           referent == Referent::kEither
               ? latest
               : antecedents[static_cast<int>(referent)];
+      const bool plural_after_unnamed_group =
+          unnamed_group_since_antecedent &&
+          absl::AsciiStrToLower(std::string(anaphor)) == "they";
       const bool in_reach = !antecedent.name.empty() &&
+                            !plural_after_unnamed_group &&
                             line >= antecedent.line &&
                             line - antecedent.line <= kAnaphorReach;
       resolved.push_back(
@@ -405,6 +413,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           AntecedentKindOf(finding, config.sources);
       if (antecedent_kind != AntecedentKind::kRecords) {
         latest = Antecedent{finding.source, line};
+        unnamed_group_since_antecedent = false;
       }
       switch (antecedent_kind) {
         case AntecedentKind::kPerson:
@@ -421,6 +430,9 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         case AntecedentKind::kUntyped:
           break;
       }
+    }
+    if (rule.kind == Kind::kVagueAttribution) {
+      unnamed_group_since_antecedent = true;
     }
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {

@@ -178,6 +178,18 @@ TEST_F(AnalyzeDocumentTest, AnAnaphorTakesTheLastSourceOfItsKind) {
                           "State Department", "State Department"));
 }
 
+TEST_F(AnalyzeDocumentTest, TheyAfterAnUnnamedGroupIsTheGroupNotTheBodyBefore) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. Officials said "
+                                  "more. They added nothing."),
+              ElementsAre("State Department", "", "They"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItAfterAnUnnamedGroupStillTakesTheBody) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. Officials said "
+                                  "more. It added nothing."),
+              ElementsAre("State Department", "", "State Department"));
+}
+
 TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
   const auto registry = Registry();
   const DocumentResult result =
