@@ -83,6 +83,11 @@ struct Rule {
   // `within N across-paragraphs`: the sentences in reach may stand in other
   // paragraphs, as in wire copy, where every sentence is its own paragraph.
   bool reach_across_paragraphs = false;
+  // `or-lead M`: the document's lead (its first sentence that ends as a
+  // sentence does, past any headline) is in reach too, of findings up to M
+  // sentences after it. A wire story's lead names the source of the terms
+  // and figures the next few sentences give; 0 when not set.
+  int lead_reach = 0;
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker. The
   // name `before` (kRejectBefore) stands for the segment's text ahead of

@@ -57,6 +57,12 @@ rule wire-claim {
   message "Unattributed"
   unless-near attribution within 1 across-paragraphs
 }
+rule lead-claim {
+  kind unattributed-claim
+  match "^.*\d{2} pct.*$"
+  message "Unattributed"
+  unless-near attribution within 1 across-paragraphs or-lead 3
+}
 rule menu {
   kind boilerplate
   scope document
@@ -161,6 +167,33 @@ TEST_F(AnalyzeDocumentTest, AcrossParagraphsReachesTheParagraphBefore) {
   const DocumentResult result =
       Analyze("Lavrov said so.\nThe bid was 250 cents a share.");
   EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, ABriefsAttributedLeadReachesItsNextSentences) {
+  const DocumentResult result = Analyze(
+      "ACME ISSUES NOTES\nLavrov said the notes were priced on Monday.\nIt "
+      "rained.\nThey pay 15 pct a year.");
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, TheLeadReachesNoFurtherThanOrLeadSays) {
+  const DocumentResult result = Analyze(
+      "Lavrov said the notes were priced on Monday.\nIt rained.\nIt "
+      "poured.\nIt cleared.\nThey pay 15 pct a year.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "lead-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, ALongStorysLeadReachesOnlyItsNeighbour) {
+  std::string story = "Lavrov said the notes were priced on Monday.\nThey pay 15 pct a year.\n";
+  for (int i = 0; i < 12; ++i) story += "It rained.\n";
+  const DocumentResult result = Analyze(story);
+  ASSERT_THAT(result.findings, SizeIs(1));
+  std::string longer = "Lavrov said the notes were priced on Monday.\nIt rained.\nThey pay 15 pct a year.\n";
+  for (int i = 0; i < 12; ++i) longer += "It rained.\n";
+  const DocumentResult long_result = Analyze(longer);
+  ASSERT_THAT(long_result.findings, SizeIs(2));
+  EXPECT_EQ(long_result.findings[1].rule_id, "lead-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {

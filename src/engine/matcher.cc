@@ -163,7 +163,9 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
           &fingerprint, "rule ", rule.id, " ", std::string(KindName(rule.kind)),
           " ", std::string(SeverityName(rule.severity)), " ",
           std::string(ScopeName(rule.scope)), " ", rule.message, " ",
-          rule.reach, rule.reach_across_paragraphs ? " across" : "", "\n");
+          rule.reach, rule.reach_across_paragraphs ? " across" : "",
+          rule.lead_reach > 0 ? absl::StrCat(" lead ", rule.lead_reach) : "",
+          "\n");
       for (Kind kind : rule.yields_to) {
         absl::StrAppend(&fingerprint, "yields ", std::string(KindName(kind)));
       }

@@ -122,7 +122,9 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
   auto const near_field = x3::raw[keyword("unless-near")][on_keyword] >
                           (x3::raw[identifier][on_value] % ',') >
                           keyword("within") > x3::raw[number][on_value] >
-                          -x3::raw[keyword("across-paragraphs")][on_value];
+                          -x3::raw[keyword("across-paragraphs")][on_value] >
+                          -(x3::raw[keyword("or-lead")][on_value] >
+                            x3::raw[number][on_value]);
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             x3::raw[identifier][on_value] >
                             x3::raw[quoted][on_quoted_value];
@@ -433,7 +435,11 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
           Pattern{*std::move(regex), LocationOf(source, file, pattern.offset)});
     } else if (key == "unless-near") {
       size_t count = field.values.size();
-      if (field.values.back().text == "across-paragraphs") {
+      if (count >= 2 && field.values[count - 2].text == "or-lead") {
+        rule.lead_reach = std::stoi(field.values[count - 1].text);
+        count -= 2;
+      }
+      if (field.values[count - 1].text == "across-paragraphs") {
         rule.reach_across_paragraphs = true;
         --count;
       }

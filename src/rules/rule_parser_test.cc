@@ -200,6 +200,22 @@ rule r {
   EXPECT_TRUE(rule.reach_across_paragraphs);
 }
 
+TEST(ParseRulePackTest, ReadsUnlessNearOrLead) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution within 1 across-paragraphs or-lead 4
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_EQ(rule.reach, 1);
+  EXPECT_TRUE(rule.reach_across_paragraphs);
+  EXPECT_EQ(rule.lead_reach, 4);
+}
+
 TEST(ParseRulePackTest, SyntaxErrorNamesFileLineColumnAndShowsCaret) {
   auto pack = ParseRulePack(
       "pack p\nrule r {\n  kind attribution\n  mtch \"x\"\n}", "bad.rules");
