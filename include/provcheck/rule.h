@@ -88,6 +88,11 @@ struct Rule {
   // sentences after it. A wire story's lead names the source of the terms
   // and figures the next few sentences give; 0 when not set.
   int lead_reach = 0;
+  // `or-quote-run`: a finding on a sentence that opens with a quotation
+  // mark also reaches back over the run of such sentences before it, and
+  // the sentence before the run: a quotation quoted over several
+  // paragraphs names its speaker once, where it starts.
+  bool reach_quote_run = false;
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker. The
   // name `before` (kRejectBefore) stands for the segment's text ahead of

@@ -151,6 +151,40 @@ size_t LeadSentence(std::string_view text, const Segmentation& segments) {
   return std::string_view::npos;
 }
 
+// For each sentence, whether it stands inside a quotation: it opens with a
+// quotation mark, or one opened earlier in its paragraph is still open.
+// Each paragraph starts closed, and a mark that opens a sentence opens
+// whatever came before: a quotation that runs over several paragraphs
+// opens each with a mark and closes only the last, and scraped text often
+// runs those paragraphs into one line.
+std::vector<bool> InQuotation(std::string_view text,
+                              const Segmentation& segments) {
+  std::vector<bool> inside(segments.sentences.size(), false);
+  bool open = false;
+  size_t line = static_cast<size_t>(-1);
+  for (size_t s = 0; s < segments.sentences.size(); ++s) {
+    if (segments.sentence_line[s] != line) {
+      line = segments.sentence_line[s];
+      open = false;
+    }
+    const std::string_view sentence = text.substr(
+        segments.sentences[s].begin, segments.sentences[s].size());
+    const bool opens =
+        sentence.starts_with("\u201C") || sentence.starts_with('"');
+    inside[s] = open || opens;
+    for (size_t i = 0; i < sentence.size(); ++i) {
+      if (sentence[i] == '"') {
+        open = i == 0 || !open;
+      } else if (sentence.substr(i).starts_with("\u201C")) {
+        open = true;
+      } else if (sentence.substr(i).starts_with("\u201D")) {
+        open = false;
+      }
+    }
+  }
+  return inside;
+}
+
 bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
   return a.begin < b.end && b.begin < a.end;
 }
@@ -314,6 +348,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     return kinds;
   };
+  std::vector<bool> in_quotation;  // computed once, if a rule asks
   const size_t lead = segments.sentences.size() <= kMaxBriefSentences
                           ? LeadSentence(text, segments)
                           : std::string_view::npos;
@@ -336,6 +371,19 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           (kinds[s] & wanted)) {
         candidate.kept = false;
         return;
+      }
+    }
+    if (rule.reach_quote_run && in_quotation.empty()) {
+      in_quotation = InQuotation(text, segments);
+    }
+    if (rule.reach_quote_run && in_quotation[candidate.sentence]) {
+      size_t start = candidate.sentence;
+      while (start > 0 && in_quotation[start - 1]) --start;
+      for (size_t s = start > 0 ? start - 1 : 0; s < first; ++s) {
+        if (kinds[s] & wanted) {
+          candidate.kept = false;
+          return;
+        }
       }
     }
     if (rule.lead_reach > 0 && lead < kinds.size() &&

@@ -63,6 +63,12 @@ rule lead-claim {
   message "Unattributed"
   unless-near attribution within 1 across-paragraphs or-lead 3
 }
+rule quote-claim {
+  kind unattributed-claim
+  match "^\"Our.*$"
+  message "Unattributed quotation"
+  unless-near attribution within 1 or-quote-run
+}
 rule menu {
   kind boilerplate
   scope document
@@ -194,6 +200,20 @@ TEST_F(AnalyzeDocumentTest, ALongStorysLeadReachesOnlyItsNeighbour) {
   const DocumentResult long_result = Analyze(longer);
   ASSERT_THAT(long_result.findings, SizeIs(2));
   EXPECT_EQ(long_result.findings[1].rule_id, "lead-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AQuotationRunTakesTheSpeakerBeforeItsStart) {
+  const DocumentResult result = Analyze(
+      "Lavrov said so. \"It was fine. It rained. \"Our share is large.\"");
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, AQuotationRunEndsWhereTheWriterSpeaks) {
+  const DocumentResult result = Analyze(
+      "Lavrov said so. \"It was fine.\" He left. It rained. \"Our share is "
+      "large.\"");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "quote-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {

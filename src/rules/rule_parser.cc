@@ -124,7 +124,8 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
                           keyword("within") > x3::raw[number][on_value] >
                           -x3::raw[keyword("across-paragraphs")][on_value] >
                           -(x3::raw[keyword("or-lead")][on_value] >
-                            x3::raw[number][on_value]);
+                            x3::raw[number][on_value]) >
+                          -x3::raw[keyword("or-quote-run")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             x3::raw[identifier][on_value] >
                             x3::raw[quoted][on_quoted_value];
@@ -435,6 +436,10 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
           Pattern{*std::move(regex), LocationOf(source, file, pattern.offset)});
     } else if (key == "unless-near") {
       size_t count = field.values.size();
+      if (field.values[count - 1].text == "or-quote-run") {
+        rule.reach_quote_run = true;
+        --count;
+      }
       if (count >= 2 && field.values[count - 2].text == "or-lead") {
         rule.lead_reach = std::stoi(field.values[count - 1].text);
         count -= 2;

@@ -214,6 +214,23 @@ rule r {
   EXPECT_EQ(rule.reach, 1);
   EXPECT_TRUE(rule.reach_across_paragraphs);
   EXPECT_EQ(rule.lead_reach, 4);
+  EXPECT_FALSE(rule.reach_quote_run);
+}
+
+TEST(ParseRulePackTest, ReadsUnlessNearOrQuoteRun) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution within 3 or-quote-run
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_EQ(rule.reach, 3);
+  EXPECT_FALSE(rule.reach_across_paragraphs);
+  EXPECT_TRUE(rule.reach_quote_run);
 }
 
 TEST(ParseRulePackTest, SyntaxErrorNamesFileLineColumnAndShowsCaret) {
