@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/sentence_end.h"
 #include "engine/article_extent.h"
 #include "provcheck/segment.h"
 
@@ -118,27 +119,13 @@ constexpr size_t kMinLeadWords = 6;
 constexpr size_t kMaxBriefSentences = 12;
 
 // The document's lead: its first sentence that ends as a sentence does
-// (. ! ? before any closing quotes or brackets) and has kMinLeadWords, so
-// that a headline above the story is passed over. npos when none does.
+// and has kMinLeadWords, so that a headline above the story is passed
+// over. npos when none does.
 size_t LeadSentence(std::string_view text, const Segmentation& segments) {
   for (size_t s = 0; s < segments.sentences.size(); ++s) {
-    std::string_view sentence = text.substr(segments.sentences[s].begin,
-                                            segments.sentences[s].size());
-    while (!sentence.empty()) {
-      if (sentence.ends_with("\u201D") ||
-          sentence.ends_with("\u2019")) {
-        sentence.remove_suffix(3);
-      } else if (sentence.back() == '"' || sentence.back() == '\'' ||
-                 sentence.back() == ')' || sentence.back() == ']') {
-        sentence.remove_suffix(1);
-      } else {
-        break;
-      }
-    }
-    if (sentence.empty() || (sentence.back() != '.' &&
-                             sentence.back() != '!' && sentence.back() != '?')) {
-      continue;
-    }
+    const std::string_view sentence = text.substr(
+        segments.sentences[s].begin, segments.sentences[s].size());
+    if (!EndsAsASentence(sentence)) continue;
     size_t count = 0;
     bool in_word = false;
     for (const char c : sentence) {

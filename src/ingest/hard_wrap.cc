@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/sentence_end.h"
+
 namespace provcheck {
 namespace {
 
@@ -46,27 +48,6 @@ int CodePoints(std::string_view s) {
       s, [](char c) { return !IsContinuationByte(c); }));
 }
 
-// Closing quotes and brackets may follow a sentence's full stop.
-std::string_view DropClosers(std::string_view s) {
-  while (!s.empty()) {
-    if (s.back() == '"' || s.back() == '\'' || s.back() == ')' ||
-        s.back() == ']') {
-      s.remove_suffix(1);
-    } else if (s.ends_with("\u201D") || s.ends_with("\u2019")) {
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  return s;
-}
-
-bool EndsSentence(std::string_view s) {
-  s = DropClosers(s);
-  if (s.ends_with("\u2026")) return true;
-  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
-}
-
 // "- point", "* point", "• point", "1. point", "2) point".
 bool IsListItem(std::string_view s) {
   if (s.starts_with("\u2022")) return true;
@@ -92,7 +73,7 @@ LineShape ShapeOf(std::string_view line, size_t end) {
   shape.blank = false;
   shape.indented = first > 0;
   shape.width = CodePoints(line.substr(0, last + 1));
-  shape.ends_sentence = EndsSentence(body);
+  shape.ends_sentence = EndsAsASentence(body);
   shape.list_item = IsListItem(body);
   // Columns set apart by runs of spaces or a tab: a table row or a form.
   shape.tabular = body.find("   ") != std::string_view::npos ||

@@ -1,0 +1,31 @@
+#include "common/sentence_end.h"
+
+#include <gtest/gtest.h>
+
+namespace provcheck {
+namespace {
+
+TEST(EndsAsASentenceTest, AFullStopQuestionOrExclamationEndsOne) {
+  EXPECT_TRUE(EndsAsASentence("He left."));
+  EXPECT_TRUE(EndsAsASentence("Did he?"));
+  EXPECT_TRUE(EndsAsASentence("Out!"));
+  EXPECT_TRUE(EndsAsASentence("And then\u2026"));
+}
+
+TEST(EndsAsASentenceTest, ClosingQuotesAndBracketsAfterTheStopAreSetAside) {
+  EXPECT_TRUE(EndsAsASentence("\u201CIt is over.\u201D"));
+  EXPECT_TRUE(EndsAsASentence("\"It is over.\" "));
+  EXPECT_TRUE(EndsAsASentence("(See below.)"));
+  EXPECT_TRUE(EndsAsASentence("\u2018Done.\u2019"));
+}
+
+TEST(EndsAsASentenceTest, AHeadlineOrAClauseCutByAWrapDoesNot) {
+  EXPECT_FALSE(EndsAsASentence("Oil prices rise"));
+  EXPECT_FALSE(EndsAsASentence("priced at 101-3/4 pct, lead manager Warburg"));
+  EXPECT_FALSE(EndsAsASentence("The minister said:"));
+  EXPECT_FALSE(EndsAsASentence(""));
+  EXPECT_FALSE(EndsAsASentence("\u201D"));
+}
+
+}  // namespace
+}  // namespace provcheck
