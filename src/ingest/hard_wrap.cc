@@ -107,9 +107,29 @@ bool IsProseBreak(const LineShape& line, const LineShape& next) {
          !next.tabular && !next.list_item;
 }
 
+// Whether some line of prose is wider than any wrap width: text of one
+// paragraph a line, as most is, is told apart at its first long line
+// instead of after shaping every line.
+bool HasUnwrappedLine(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (end - begin > static_cast<size_t>(kMaxWrapWidth)) {
+      const LineShape shape = ShapeOf(text.substr(begin, end - begin), end);
+      if (!shape.blank && !shape.tabular && shape.width > kMaxWrapWidth) {
+        return true;
+      }
+    }
+    begin = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 size_t UnwrapHardWrappedLines(std::string& text) {
+  if (HasUnwrappedLine(text)) return 0;
   const std::vector<LineShape> lines = Shapes(text);
   int widest = 0;
   for (const LineShape& line : lines) {

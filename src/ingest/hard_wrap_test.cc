@@ -100,6 +100,15 @@ TEST(HardWrapTest, TableRowsAndListItemsKeepTheirLines) {
   EXPECT_NE(out.find("and\n- on"), std::string::npos);
 }
 
+TEST(HardWrapTest, ATableRowWiderThanTheWrapDoesNotStopTheUnwrapping) {
+  const std::string text =
+      "The department said the adjusted world price for upland cotton is\n"
+      "determined as follows, in cents per lb, for the week ended Feb 26,\n"
+      "and that the price will be used to set certificate payment rates:\n"
+      "Northern European Price      66.32     Adjustments      10.42     Adjusted world price      53.57\n";
+  EXPECT_EQ(Unwrapped(text).find("cotton is\ndetermined"), std::string::npos);
+}
+
 TEST(HardWrapTest, OneSentencePerLineIsLeftAlone) {
   const std::string text =
       "We will cut taxes for every working family in this country.\n"
