@@ -5,36 +5,10 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "common/prose.h"
 
 namespace provcheck {
 namespace {
-
-size_t WordCount(std::string_view line) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : line) {
-    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-// Ends with . ! ? or a closing quotation mark (" ' ” ’), as a sentence
-// ends.
-bool EndsAsASentence(std::string_view line) {
-  const size_t end = line.find_last_not_of(" \t\r\f\v");
-  if (end == std::string_view::npos) return false;
-  line = line.substr(0, end + 1);
-  const char last = line.back();
-  if (last == '.' || last == '!' || last == '?' || last == '"' ||
-      last == '\'') {
-    return true;
-  }
-  // ” is E2 80 9D, ’ is E2 80 99 in UTF-8.
-  return line.size() >= 3 && line.substr(line.size() - 3, 2) == "\xE2\x80" &&
-         (line.back() == '\x9D' || line.back() == '\x99');
-}
 
 // Runs of digits (with their separators: 1,648 and 119.3 are one each).
 size_t NumberCount(std::string_view line) {

@@ -7,8 +7,9 @@
 #include <tuple>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "common/sentence_end.h"
+#include "common/prose.h"
 #include "engine/article_extent.h"
 #include "provcheck/segment.h"
 
@@ -123,17 +124,11 @@ constexpr size_t kMaxBriefSentences = 12;
 // over. npos when none does.
 size_t LeadSentence(std::string_view text, const Segmentation& segments) {
   for (size_t s = 0; s < segments.sentences.size(); ++s) {
-    const std::string_view sentence = text.substr(
-        segments.sentences[s].begin, segments.sentences[s].size());
-    if (!EndsAsASentence(sentence)) continue;
-    size_t count = 0;
-    bool in_word = false;
-    for (const char c : sentence) {
-      const bool blank = c == ' ' || c == '\t';
-      if (!blank && !in_word) ++count;
-      in_word = !blank;
+    const std::string_view sentence =
+        text.substr(segments.sentences[s].begin, segments.sentences[s].size());
+    if (EndsAsASentence(sentence) && WordCount(sentence) >= kMinLeadWords) {
+      return s;
     }
-    if (count >= kMinLeadWords) return s;
   }
   return std::string_view::npos;
 }
@@ -154,8 +149,8 @@ std::vector<bool> InQuotation(std::string_view text,
       line = segments.sentence_line[s];
       open = false;
     }
-    const std::string_view sentence = text.substr(
-        segments.sentences[s].begin, segments.sentences[s].size());
+    const std::string_view sentence =
+        text.substr(segments.sentences[s].begin, segments.sentences[s].size());
     const bool opens =
         sentence.starts_with("\u201C") || sentence.starts_with('"');
     inside[s] = open || opens;
@@ -467,11 +462,11 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
               : antecedents[static_cast<int>(referent)];
       const bool plural_after_unnamed_group =
           unnamed_group_since_antecedent &&
-          absl::AsciiStrToLower(std::string(anaphor)) == "they";
-      const bool in_reach = !antecedent.name.empty() &&
-                            !plural_after_unnamed_group &&
-                            line >= antecedent.line &&
-                            line - antecedent.line <= kAnaphorReach;
+          absl::EqualsIgnoreCase(
+              absl::string_view(anaphor.data(), anaphor.size()), "they");
+      const bool in_reach =
+          !antecedent.name.empty() && !plural_after_unnamed_group &&
+          line >= antecedent.line && line - antecedent.line <= kAnaphorReach;
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       captures = &resolved;

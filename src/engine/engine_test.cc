@@ -191,11 +191,14 @@ TEST_F(AnalyzeDocumentTest, TheLeadReachesNoFurtherThanOrLeadSays) {
 }
 
 TEST_F(AnalyzeDocumentTest, ALongStorysLeadReachesOnlyItsNeighbour) {
-  std::string story = "Lavrov said the notes were priced on Monday.\nThey pay 15 pct a year.\n";
+  std::string story =
+      "Lavrov said the notes were priced on Monday.\nThey pay 15 pct a year.\n";
   for (int i = 0; i < 12; ++i) story += "It rained.\n";
   const DocumentResult result = Analyze(story);
   ASSERT_THAT(result.findings, SizeIs(1));
-  std::string longer = "Lavrov said the notes were priced on Monday.\nIt rained.\nThey pay 15 pct a year.\n";
+  std::string longer =
+      "Lavrov said the notes were priced on Monday.\nIt rained.\nThey pay 15 "
+      "pct a year.\n";
   for (int i = 0; i < 12; ++i) longer += "It rained.\n";
   const DocumentResult long_result = Analyze(longer);
   ASSERT_THAT(long_result.findings, SizeIs(2));

@@ -165,8 +165,7 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
           std::string(ScopeName(rule.scope)), " ", rule.message, " ",
           rule.reach, rule.reach_across_paragraphs ? " across" : "",
           rule.lead_reach > 0 ? absl::StrCat(" lead ", rule.lead_reach) : "",
-          rule.reach_quote_run ? " quote-run" : "",
-          "\n");
+          rule.reach_quote_run ? " quote-run" : "", "\n");
       for (Kind kind : rule.yields_to) {
         absl::StrAppend(&fingerprint, "yields ", std::string(KindName(kind)));
       }

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "common/sentence_end.h"
+#include "common/prose.h"
 
 namespace provcheck {
 namespace {

@@ -1,4 +1,6 @@
-#include "common/sentence_end.h"
+#include "common/prose.h"
+
+#include "absl/strings/ascii.h"
 
 namespace provcheck {
 
@@ -17,6 +19,17 @@ bool EndsAsASentence(std::string_view text) {
   if (text.ends_with("\u2026")) return true;
   return !text.empty() &&
          (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+size_t WordCount(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
 }
 
 }  // namespace provcheck

@@ -1,4 +1,4 @@
-#include "common/sentence_end.h"
+#include "common/prose.h"
 
 #include <gtest/gtest.h>
 
@@ -25,6 +25,13 @@ TEST(EndsAsASentenceTest, AHeadlineOrAClauseCutByAWrapDoesNot) {
   EXPECT_FALSE(EndsAsASentence("The minister said:"));
   EXPECT_FALSE(EndsAsASentence(""));
   EXPECT_FALSE(EndsAsASentence("\u201D"));
+}
+
+TEST(WordCountTest, CountsRunsOfNonBlankCharacters) {
+  EXPECT_EQ(WordCount(""), 0u);
+  EXPECT_EQ(WordCount("   "), 0u);
+  EXPECT_EQ(WordCount("Webb emerged, naked."), 3u);
+  EXPECT_EQ(WordCount("  two\twords  "), 2u);
 }
 
 }  // namespace
