@@ -24,7 +24,7 @@ constexpr double kMinShareMidSentence = 0.5;
 // One break is no evidence of a wrap width.
 constexpr size_t kMinBreaks = 2;
 // A sign-off after a text's last sentence ("Reuter", "AP", "-- J. Roe").
-constexpr int kMaxSignOffWords = 2;
+constexpr size_t kMaxSignOffWords = 2;
 
 struct LineShape {
   size_t end = 0;  // the '\n' after the line, or the text's end
@@ -35,7 +35,7 @@ struct LineShape {
   bool ends_sentence = false;
   int width = 0;       // code points, trailing blanks excluded
   int first_word = 0;  // code points
-  int words = 0;
+  size_t words = 0;
 };
 
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
@@ -44,8 +44,8 @@ bool IsContinuationByte(char c) {
 }
 
 int CodePoints(std::string_view s) {
-  return static_cast<int>(std::ranges::count_if(
-      s, [](char c) { return !IsContinuationByte(c); }));
+  return static_cast<int>(
+      std::ranges::count_if(s, [](char c) { return !IsContinuationByte(c); }));
 }
 
 // "- point", "* point", "• point", "1. point", "2) point".
@@ -78,23 +78,24 @@ LineShape ShapeOf(std::string_view line, size_t end) {
   // Columns set apart by runs of spaces or a tab: a table row or a form.
   shape.tabular = body.find("   ") != std::string_view::npos ||
                   body.find('\t') != std::string_view::npos;
-  bool in_word = false;
-  for (size_t i = 0; i < body.size(); ++i) {
-    const bool blank = IsBlank(body[i]);
-    if (!blank && !in_word) ++shape.words;
-    in_word = !blank;
-  }
+  shape.words = WordCount(body);
   shape.first_word = CodePoints(body.substr(0, body.find_first_of(" \t")));
   return shape;
 }
 
-std::vector<LineShape> Shapes(std::string_view text) {
+// Every line's shape, or none as soon as a line of prose is wider than any
+// wrap width: text of one paragraph a line, as most is, is told apart at
+// its first long line (a BBC article at its third) without shaping the
+// rest.
+std::vector<LineShape> ShapesIfWrappable(std::string_view text) {
   std::vector<LineShape> lines;
   size_t begin = 0;
   while (begin <= text.size()) {
     size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     lines.push_back(ShapeOf(text.substr(begin, end - begin), end));
+    const LineShape& line = lines.back();
+    if (!line.blank && !line.tabular && line.width > kMaxWrapWidth) return {};
     begin = end + 1;
   }
   return lines;
@@ -107,35 +108,15 @@ bool IsProseBreak(const LineShape& line, const LineShape& next) {
          !next.tabular && !next.list_item;
 }
 
-// Whether some line of prose is wider than any wrap width: text of one
-// paragraph a line, as most is, is told apart at its first long line
-// instead of after shaping every line.
-bool HasUnwrappedLine(std::string_view text) {
-  size_t begin = 0;
-  while (begin < text.size()) {
-    size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) end = text.size();
-    if (end - begin > static_cast<size_t>(kMaxWrapWidth)) {
-      const LineShape shape = ShapeOf(text.substr(begin, end - begin), end);
-      if (!shape.blank && !shape.tabular && shape.width > kMaxWrapWidth) {
-        return true;
-      }
-    }
-    begin = end + 1;
-  }
-  return false;
-}
-
 }  // namespace
 
 size_t UnwrapHardWrappedLines(std::string& text) {
-  if (HasUnwrappedLine(text)) return 0;
-  const std::vector<LineShape> lines = Shapes(text);
+  const std::vector<LineShape> lines = ShapesIfWrappable(text);
   int widest = 0;
   for (const LineShape& line : lines) {
     if (!line.blank && !line.tabular) widest = std::max(widest, line.width);
   }
-  if (widest < kMinWrapWidth || widest > kMaxWrapWidth) return 0;
+  if (widest < kMinWrapWidth) return 0;  // also when there are no shapes
   const int full_from = widest - widest / kFullLineSlackDivisor;
   auto was_full = [&](size_t i) {
     return lines[i].width + 1 + lines[i + 1].first_word > full_from;
@@ -162,8 +143,8 @@ size_t UnwrapHardWrappedLines(std::string& text) {
     const LineShape& next = lines[i + 1];
     if (line.ends_sentence) {
       if (!was_full(i)) continue;  // the paragraph ended short of the width
-      const bool next_ends_run = i + 2 >= lines.size() ||
-                                 lines[i + 2].blank || lines[i + 2].indented;
+      const bool next_ends_run =
+          i + 2 >= lines.size() || lines[i + 2].blank || lines[i + 2].indented;
       if (next.words <= kMaxSignOffWords && !next.ends_sentence &&
           next_ends_run) {
         continue;

@@ -22,12 +22,13 @@ constexpr char kWireCopy[] =
     "thereafter, and will be listed in Luxembourg, the manager added.\n";
 
 TEST(HardWrapTest, TheLinesOfAWrappedParagraphBecomeOne) {
-  EXPECT_EQ(Unwrapped(kWireCopy),
-            "The bank is issuing a 10 billion yen step-up eurobond maturing "
-            "on March 25, 1992 and priced at 101-3/4 pct, lead manager Warburg "
-            "Securities said.\n"
-            "    The bonds pay 4-1/2 pct in the first two years and five pct "
-            "thereafter, and will be listed in Luxembourg, the manager added.\n");
+  EXPECT_EQ(
+      Unwrapped(kWireCopy),
+      "The bank is issuing a 10 billion yen step-up eurobond maturing "
+      "on March 25, 1992 and priced at 101-3/4 pct, lead manager Warburg "
+      "Securities said.\n"
+      "    The bonds pay 4-1/2 pct in the first two years and five pct "
+      "thereafter, and will be listed in Luxembourg, the manager added.\n");
 }
 
 TEST(HardWrapTest, OnlyNewlinesChangeSoOffsetsStillHold) {
@@ -49,12 +50,13 @@ TEST(HardWrapTest, ABlankLineEndsAParagraph) {
       "\n"
       "Officials expect the surplus to widen again when the yen weakens in\n"
       "the summer, the ministry's annual report on trade said on Friday.\n";
-  EXPECT_EQ(Unwrapped(text),
-            "The ministry said exports rose 12 pct in the year to March, led by "
-            "machinery and cars, while imports fell for the third month running.\n"
-            "\n"
-            "Officials expect the surplus to widen again when the yen weakens in "
-            "the summer, the ministry's annual report on trade said on Friday.\n");
+  EXPECT_EQ(
+      Unwrapped(text),
+      "The ministry said exports rose 12 pct in the year to March, led by "
+      "machinery and cars, while imports fell for the third month running.\n"
+      "\n"
+      "Officials expect the surplus to widen again when the yen weakens in "
+      "the summer, the ministry's annual report on trade said on Friday.\n");
 }
 
 TEST(HardWrapTest, ALineThatEndsASentenceWithRoomToSpareEndsItsParagraph) {
@@ -63,11 +65,12 @@ TEST(HardWrapTest, ALineThatEndsASentenceWithRoomToSpareEndsItsParagraph) {
       "1,200 jobs by the end of the year.\n"
       "Its shares fell 2 dlrs to 31 dlrs in heavy trading on the New York\n"
       "Stock Exchange after the announcement.\n";
-  EXPECT_EQ(Unwrapped(text),
-            "The company said it would close two plants in Ohio and cut about "
-            "1,200 jobs by the end of the year.\n"
-            "Its shares fell 2 dlrs to 31 dlrs in heavy trading on the New York "
-            "Stock Exchange after the announcement.\n");
+  EXPECT_EQ(
+      Unwrapped(text),
+      "The company said it would close two plants in Ohio and cut about "
+      "1,200 jobs by the end of the year.\n"
+      "Its shares fell 2 dlrs to 31 dlrs in heavy trading on the New York "
+      "Stock Exchange after the announcement.\n");
 }
 
 TEST(HardWrapTest, ASignOffAfterAFullLastLineStaysOnItsOwn) {
@@ -75,10 +78,11 @@ TEST(HardWrapTest, ASignOffAfterAFullLastLineStaysOnItsOwn) {
       "The company said it would close two plants in Ohio and cut about\n"
       "1,200 jobs by the end of the year, a spokesman for the firm said.\n"
       "Reuter\n";
-  EXPECT_EQ(Unwrapped(text),
-            "The company said it would close two plants in Ohio and cut about "
-            "1,200 jobs by the end of the year, a spokesman for the firm said.\n"
-            "Reuter\n");
+  EXPECT_EQ(
+      Unwrapped(text),
+      "The company said it would close two plants in Ohio and cut about "
+      "1,200 jobs by the end of the year, a spokesman for the firm said.\n"
+      "Reuter\n");
 }
 
 TEST(HardWrapTest, TableRowsAndListItemsKeepTheirLines) {
@@ -105,7 +109,8 @@ TEST(HardWrapTest, ATableRowWiderThanTheWrapDoesNotStopTheUnwrapping) {
       "The department said the adjusted world price for upland cotton is\n"
       "determined as follows, in cents per lb, for the week ended Feb 26,\n"
       "and that the price will be used to set certificate payment rates:\n"
-      "Northern European Price      66.32     Adjustments      10.42     Adjusted world price      53.57\n";
+      "Northern European Price      66.32     Adjustments      10.42     "
+      "Adjusted world price      53.57\n";
   EXPECT_EQ(Unwrapped(text).find("cotton is\ndetermined"), std::string::npos);
 }
 
