@@ -93,6 +93,17 @@ struct Rule {
   // the sentence before the run: a quotation quoted over several
   // paragraphs names its speaker once, where it starts.
   bool reach_quote_run = false;
+  // `governs paragraph`: a finding of this rule counts, for every other
+  // rule's unless-near, as standing in each sentence from its own to the
+  // end of its paragraph. A transcript's speaker label ("CLINTON: Our
+  // economy has added ...") attributes the whole turn, not its first
+  // sentence alone.
+  bool governs_paragraph = false;
+  // `at-least N per-document`: the rule's matches in a document are kept
+  // only when there are at least N of them (after rejects). A transcript
+  // has two labelled turns or more; a lone "NEW DELHI:" is a dateline.
+  // 0 when not set.
+  int min_per_document = 0;
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker. The
   // name `before` (kRejectBefore) stands for the segment's text ahead of

@@ -325,7 +325,15 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           (candidate.settled || candidate.match->rule->unless_near.empty()) &&
           (with_opt_in || !opt_in(candidate)) &&
           candidate.sentence < kinds.size()) {
-        kinds[candidate.sentence] |= Bit(candidate.match->rule->kind);
+        const KindMask kind = Bit(candidate.match->rule->kind);
+        kinds[candidate.sentence] |= kind;
+        if (candidate.match->rule->governs_paragraph) {
+          const size_t line = segments.sentence_line[candidate.sentence];
+          for (size_t s = candidate.sentence + 1;
+               s < kinds.size() && segments.sentence_line[s] == line; ++s) {
+            kinds[s] |= kind;
+          }
+        }
       }
     }
     return kinds;

@@ -69,6 +69,13 @@ rule quote-claim {
   message "Unattributed quotation"
   unless-near attribution within 1 or-quote-run
 }
+rule turn {
+  kind attribution
+  scope line
+  match "^(?P<span>(?P<source>[A-Z]{2,}):)"
+  message "Claim attributed to {source}"
+  governs paragraph
+}
 rule menu {
   kind boilerplate
   scope document
@@ -217,6 +224,20 @@ TEST_F(AnalyzeDocumentTest, AQuotationRunEndsWhereTheWriterSpeaks) {
       "large.\"");
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "quote-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AGoverningFindingPutsItsWholeParagraphInReach) {
+  const DocumentResult result = Analyze(
+      "CLINTON: Thank you. It rained. It poured. We spent 2016 dollars.");
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "turn")));
+}
+
+TEST_F(AnalyzeDocumentTest, AGoverningFindingDoesNotReachTheNextParagraph) {
+  const DocumentResult result = Analyze(
+      "CLINTON: Thank you. It rained.\nIt poured. It cleared. We spent 2016 "
+      "dollars.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {

@@ -110,6 +110,20 @@ void SortByBegin(std::vector<RuleMatch>& matches) {
       [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
 }
 
+// `at-least N per-document`: a rule with fewer matches than its minimum in
+// one document keeps none of them there.
+void DropRulesBelowMinimum(std::vector<RuleMatch>& matches) {
+  absl::flat_hash_map<const Rule*, int> counts;
+  for (const RuleMatch& match : matches) {
+    if (match.rule->min_per_document > 1) ++counts[match.rule];
+  }
+  if (counts.empty()) return;
+  std::erase_if(matches, [&counts](const RuleMatch& match) {
+    auto it = counts.find(match.rule);
+    return it != counts.end() && it->second < match.rule->min_per_document;
+  });
+}
+
 RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -165,7 +179,12 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
           std::string(ScopeName(rule.scope)), " ", rule.message, " ",
           rule.reach, rule.reach_across_paragraphs ? " across" : "",
           rule.lead_reach > 0 ? absl::StrCat(" lead ", rule.lead_reach) : "",
-          rule.reach_quote_run ? " quote-run" : "", "\n");
+          rule.reach_quote_run ? " quote-run" : "",
+          rule.governs_paragraph ? " governs-paragraph" : "",
+          rule.min_per_document > 0
+              ? absl::StrCat(" at-least ", rule.min_per_document)
+              : "",
+          "\n");
       for (Kind kind : rule.yields_to) {
         absl::StrAppend(&fingerprint, "yields ", std::string(KindName(kind)));
       }
@@ -374,7 +393,10 @@ std::vector<std::vector<RuleMatch>> Matcher::MatchBatch(
       }
     }
   }
-  for (std::vector<RuleMatch>& matches : out) SortByBegin(matches);
+  for (std::vector<RuleMatch>& matches : out) {
+    DropRulesBelowMinimum(matches);
+    SortByBegin(matches);
+  }
   return out;
 }
 
@@ -393,6 +415,7 @@ std::vector<RuleMatch> Matcher::MatchRule(const Rule& rule,
       FindAll(pattern, text, units[i], i, out);
     }
   }
+  DropRulesBelowMinimum(out);
   SortByBegin(out);
   return out;
 }

@@ -140,8 +140,7 @@ TEST(MatcherTest, RejectBeforeTestsTheSegmentTextAheadOfTheMatch) {
       "pack p\nrule r { kind attribution "
       "match \"(?P<source>[A-Z]\\w+) said\" message \"m\" "
       "reject before \".*close to (?:the )?\" }");
-  const std::string text =
-      "Sources close to the Fed said so. The Fed said so.";
+  const std::string text = "Sources close to the Fed said so. The Fed said so.";
   const auto matches = matcher->Match(text, Segment(text));
   ASSERT_THAT(matches, SizeIs(1));
   EXPECT_EQ(matches[0].begin, text.find("The Fed") + 4);
@@ -199,6 +198,51 @@ TEST(MatcherTest, MatchBatchGivesEachDocumentWhatMatchGivesIt) {
     }
   }
   EXPECT_EQ(Text(third, batch[2][1]), "[Z]");
+}
+
+TEST(MatcherTest, RuleBelowItsPerDocumentMinimumKeepsNoMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution scope line "
+      "match \"^(?P<source>[A-Z]{2,}):\" message \"m\" "
+      "at-least 2 per-document }");
+  const std::string text = "DELHI: The talks failed.\nThe unions disagreed.";
+  EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(0));
+}
+
+TEST(MatcherTest, RuleAtItsPerDocumentMinimumKeepsEveryMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution scope line "
+      "match \"^(?P<source>[A-Z]{2,}):\" message \"m\" "
+      "at-least 2 per-document }");
+  const std::string text = "COOPER: Your response?\nCLINTON: Thank you.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(2));
+  EXPECT_EQ(CaptureOf(matches[1], "source"), "CLINTON");
+}
+
+TEST(MatcherTest, PerDocumentMinimumCountsEachDocumentOfABatchApart) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution scope line "
+      "match \"^(?P<source>[A-Z]{2,}):\" message \"m\" "
+      "at-least 2 per-document }");
+  const std::string first = "DELHI: The talks failed.";
+  const std::string second = "LONDON: Prices rose.";
+  const Segmentation first_segments = Segment(first);
+  const Segmentation second_segments = Segment(second);
+  const auto batch = matcher->MatchBatch(
+      {{first, &first_segments}, {second, &second_segments}});
+  ASSERT_THAT(batch, SizeIs(2));
+  EXPECT_THAT(batch[0], SizeIs(0));
+  EXPECT_THAT(batch[1], SizeIs(0));
+}
+
+TEST(MatcherTest, RejectedMatchesDoNotCountTowardsThePerDocumentMinimum) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution scope line "
+      "match \"^(?P<source>[A-Z]{2,}):\" message \"m\" "
+      "reject source \"UPDATE\" at-least 2 per-document }");
+  const std::string text = "UPDATE: Corrected.\nDELHI: The talks failed.";
+  EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(0));
 }
 
 TEST(MatcherTest, MatchesStartingTogetherKeepScopeThenRuleOrder) {

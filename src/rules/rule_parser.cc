@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -119,23 +120,27 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
                              x3::raw[quoted][on_quoted_value] > *capture;
   auto const yields_field = x3::raw[keyword("yields-to")][on_keyword] >
                             (x3::raw[identifier][on_value] % ',');
-  auto const near_field = x3::raw[keyword("unless-near")][on_keyword] >
-                          (x3::raw[identifier][on_value] % ',') >
-                          keyword("within") > x3::raw[number][on_value] >
-                          -x3::raw[keyword("across-paragraphs")][on_value] >
-                          -(x3::raw[keyword("or-lead")][on_value] >
-                            x3::raw[number][on_value]) >
-                          -x3::raw[keyword("or-quote-run")][on_value];
+  auto const near_field =
+      x3::raw[keyword("unless-near")][on_keyword] >
+      (x3::raw[identifier][on_value] % ',') > keyword("within") >
+      x3::raw[number][on_value] >
+      -x3::raw[keyword("across-paragraphs")][on_value] >
+      -(x3::raw[keyword("or-lead")][on_value] > x3::raw[number][on_value]) >
+      -x3::raw[keyword("or-quote-run")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             x3::raw[identifier][on_value] >
                             x3::raw[quoted][on_quoted_value];
+  auto const governs_field = x3::raw[keyword("governs")][on_keyword] >
+                             x3::raw[keyword("paragraph")][on_value];
+  auto const at_least_field = x3::raw[keyword("at-least")][on_keyword] >
+                              x3::raw[number][on_value] >
+                              x3::raw[keyword("per-document")][on_value];
   auto const field = string_field | word_field | example_field | yields_field |
-                     near_field | reject_field;
-  auto const close_brace =
-      x3::rule<class close_tag>{
-          "a field (description, kind, severity, scope, match, message, "
-          "example, counter, yields-to, unless-near, reject) or '}'"} =
-          x3::lit('}');
+                     near_field | reject_field | governs_field | at_least_field;
+  auto const close_brace = x3::rule<class close_tag>{
+      "a field (description, kind, severity, scope, match, message, "
+      "example, counter, yields-to, unless-near, reject, governs, "
+      "at-least) or '}'"} = x3::lit('}');
 
   // A word after the header that starts no define or rule can only be a
   // pack attribute, so a misspelt one is named as such instead of being
@@ -347,6 +352,23 @@ constexpr std::string_view kKindChoices =
     "attribution, citation, vague-attribution, boilerplate, contradiction, "
     "unattributed-claim";
 
+// A count in a rule ("within 3", "at-least 2"): the grammar has already
+// taken only digits, but "within 99999999999" must be an error, not a
+// throw from std::stoi.
+absl::StatusOr<int> ParseCount(const Token& token, const char* field,
+                               int minimum, std::string_view source,
+                               std::string_view file) {
+  constexpr int kMaxCount = 1000;
+  int count = 0;
+  if (!absl::SimpleAtoi(token.text, &count) || count < minimum ||
+      count > kMaxCount) {
+    return ErrorAt(source, file, token.offset,
+                   absl::StrCat("'", field, "' needs a count from ", minimum,
+                                " to ", kMaxCount));
+  }
+  return count;
+}
+
 absl::StatusOr<std::vector<Kind>> ParseKinds(const std::vector<Token>& tokens,
                                              size_t count,
                                              std::string_view source,
@@ -434,6 +456,12 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
       rule.rejects.emplace_back(
           first.text,
           Pattern{*std::move(regex), LocationOf(source, file, pattern.offset)});
+    } else if (key == "governs") {
+      rule.governs_paragraph = true;
+    } else if (key == "at-least") {
+      auto count = ParseCount(first, "at-least", 1, source, file);
+      if (!count.ok()) return count.status();
+      rule.min_per_document = *count;
     } else if (key == "unless-near") {
       size_t count = field.values.size();
       if (field.values[count - 1].text == "or-quote-run") {
@@ -441,7 +469,10 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
         --count;
       }
       if (count >= 2 && field.values[count - 2].text == "or-lead") {
-        rule.lead_reach = std::stoi(field.values[count - 1].text);
+        auto lead_reach =
+            ParseCount(field.values[count - 1], "or-lead", 1, source, file);
+        if (!lead_reach.ok()) return lead_reach.status();
+        rule.lead_reach = *lead_reach;
         count -= 2;
       }
       if (field.values[count - 1].text == "across-paragraphs") {
@@ -451,7 +482,10 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
       auto kinds = ParseKinds(field.values, count - 1, source, file);
       if (!kinds.ok()) return kinds.status();
       rule.unless_near = *std::move(kinds);
-      rule.reach = std::stoi(field.values[count - 1].text);
+      auto reach =
+          ParseCount(field.values[count - 1], "within", 0, source, file);
+      if (!reach.ok()) return reach.status();
+      rule.reach = *reach;
     }
   }
   auto missing = [&](std::string_view what) {

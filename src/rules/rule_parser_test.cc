@@ -233,6 +233,52 @@ rule r {
   EXPECT_TRUE(rule.reach_quote_run);
 }
 
+TEST(ParseRulePackTest, ReadsGovernsParagraph) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "x"
+  message "m"
+  governs paragraph
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_TRUE(pack->rules[0].governs_paragraph);
+}
+
+TEST(ParseRulePackTest, ReadsAtLeastPerDocument) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "x"
+  message "m"
+  at-least 2 per-document
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].min_per_document, 2);
+}
+
+TEST(ParseRulePackTest, AtLeastZeroIsAnErrorAtTheCount) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind attribution\n  match \"x\"\n  message "
+      "\"m\"\n  at-least 0 per-document\n}",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("p.rules:6:12: error: 'at-least' needs a count"));
+}
+
+TEST(ParseRulePackTest, ReachTooLargeForAnIntIsAnErrorNotACrash) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind unattributed-claim\n  match \"x\"\n"
+      "  message \"m\"\n  unless-near attribution within 99999999999\n}",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("p.rules:6:34: error: 'within' needs a count"));
+}
+
 TEST(ParseRulePackTest, SyntaxErrorNamesFileLineColumnAndShowsCaret) {
   auto pack = ParseRulePack(
       "pack p\nrule r {\n  kind attribution\n  mtch \"x\"\n}", "bad.rules");
