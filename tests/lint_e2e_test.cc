@@ -123,6 +123,29 @@ TEST(LintTextTest, ASpeakerWrappedAcrossLinesIsNamedWholeAtItsFirstLine) {
                                  "wire sign-off"));
 }
 
+TEST(LintTextTest, TranscriptTurnsAreAttributedToTheirSpeakers) {
+  const auto run = RunProvcheck(
+      "lint --fail-on none fixtures/transcript/mayoral-debate.txt");
+  EXPECT_THAT(run.out,
+              HasSubstr("mayoral-debate.txt:5:1: info: Claim attributed to "
+                        "REYES [attribution.transcript-speaker]\n"));
+  EXPECT_THAT(run.out, HasSubstr("mayoral-debate.txt:7:1: info: Claim "
+                                 "attributed to DANA OKAFOR "));
+}
+
+TEST(LintTextTest, OnlyTheWritersOwnFigureInATranscriptIsUnattributed) {
+  const auto run = RunProvcheck(
+      "lint --fail-on none fixtures/transcript/mayoral-debate.txt");
+  // Every figure in a turn, its third sentence's too, is the speaker's;
+  // the closing paragraph is the writer's.
+  const std::string flagged = "[unattributed-claim.check-worthy]";
+  const size_t first = run.out.find(flagged);
+  ASSERT_NE(first, std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find(flagged, first + 1), std::string::npos) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("mayoral-debate.txt:13:22: info: "
+                                 "Check-worthy claim"));
+}
+
 TEST(LintTextTest, NoColourWhenNotATerminal) {
   const auto run = RunProvcheck("lint --fail-on none fixtures/seeds");
   EXPECT_EQ(run.out.find('\x1b'), std::string::npos);
