@@ -135,6 +135,16 @@ TEST(MatcherTest, RejectedMatchIsDroppedAndTheSearchGoesOn) {
   EXPECT_EQ(CaptureOf(matches[0], "source"), "Smith");
 }
 
+TEST(MatcherTest, RejectZeroTestsTheWholeMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind unattributed-claim scope sentence "
+      "match \"^.*\\d+.*$\" message \"m\" reject 0 \"NOTE:.*\" }");
+  const std::string text = "NOTE: Adjusted for a 2-for-1 split. It rose 5%.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(Text(text, matches[0]), "It rose 5%.");
+}
+
 TEST(MatcherTest, RejectBeforeTestsTheSegmentTextAheadOfTheMatch) {
   auto matcher = CompileTestMatcher(
       "pack p\nrule r { kind attribution "

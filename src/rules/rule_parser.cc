@@ -107,34 +107,57 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
     current_field->values.push_back(quoted_token(ctx));
   };
 
+  // Each value a field expects is a named rule, so that a syntax error says
+  // what was expected ("expected a quoted string") and not the name of a
+  // parser's C++ type, which is what Spirit reports for an unnamed one.
+  auto const quoted_value =
+      x3::rule<class quoted_value_tag>{"a quoted string"} =
+          x3::raw[quoted][on_quoted_value];
+  auto const word_value = x3::rule<class word_value_tag>{"a word"} =
+      x3::raw[identifier][on_value];
+  auto const number_value = x3::rule<class number_value_tag>{"a number"} =
+      x3::raw[number][on_value];
+  auto const kinds_value =
+      x3::rule<class kinds_value_tag>{"a kind, or kinds separated by commas"} =
+          (x3::raw[identifier][on_value] % ',');
+  // A capture's name, "0" for the whole match, or "before".
+  auto const capture_name_value =
+      x3::rule<class capture_name_tag>{
+          "a capture's name, 0 (the whole match) or 'before'"} =
+          x3::raw[identifier | number][on_value];
+  auto const expect_keyword = [keyword](const char* name, const char* word) {
+    return x3::rule<class expect_keyword_tag>{name} = keyword(word);
+  };
+
   auto const string_field =
       x3::raw[one_of(keyword("description") | keyword("match") |
                      keyword("message") | keyword("counter"))][on_keyword] >
-      x3::raw[quoted][on_quoted_value];
+      quoted_value;
   auto const word_field =
       x3::raw[one_of(keyword("kind") | keyword("severity") | keyword("scope"))]
-             [on_keyword] > x3::raw[identifier][on_value];
-  auto const capture =
-      x3::raw[identifier][on_value] >> '=' > x3::raw[quoted][on_quoted_value];
-  auto const example_field = x3::raw[keyword("example")][on_keyword] >
-                             x3::raw[quoted][on_quoted_value] > *capture;
-  auto const yields_field = x3::raw[keyword("yields-to")][on_keyword] >
-                            (x3::raw[identifier][on_value] % ',');
+             [on_keyword] > word_value;
+  auto const capture = x3::raw[identifier][on_value] >> '=' > quoted_value;
+  auto const example_field =
+      x3::raw[keyword("example")][on_keyword] > quoted_value > *capture;
+  auto const yields_field =
+      x3::raw[keyword("yields-to")][on_keyword] > kinds_value;
   auto const near_field =
-      x3::raw[keyword("unless-near")][on_keyword] >
-      (x3::raw[identifier][on_value] % ',') > keyword("within") >
-      x3::raw[number][on_value] >
+      x3::raw[keyword("unless-near")][on_keyword] > kinds_value >
+      expect_keyword("'within'", "within") > number_value >
       -x3::raw[keyword("across-paragraphs")][on_value] >
-      -(x3::raw[keyword("or-lead")][on_value] > x3::raw[number][on_value]) >
+      -(x3::raw[keyword("or-lead")][on_value] > number_value) >
       -x3::raw[keyword("or-quote-run")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
-                            x3::raw[identifier][on_value] >
-                            x3::raw[quoted][on_quoted_value];
-  auto const governs_field = x3::raw[keyword("governs")][on_keyword] >
-                             x3::raw[keyword("paragraph")][on_value];
+                            capture_name_value > quoted_value;
+  auto const paragraph_value = x3::rule<class paragraph_tag>{"'paragraph'"} =
+      x3::raw[keyword("paragraph")][on_value];
+  auto const per_document_value =
+      x3::rule<class per_document_tag>{"'per-document'"} =
+          x3::raw[keyword("per-document")][on_value];
+  auto const governs_field =
+      x3::raw[keyword("governs")][on_keyword] > paragraph_value;
   auto const at_least_field = x3::raw[keyword("at-least")][on_keyword] >
-                              x3::raw[number][on_value] >
-                              x3::raw[keyword("per-document")][on_value];
+                              number_value > per_document_value;
   auto const field = string_field | word_field | example_field | yields_field |
                      near_field | reject_field | governs_field | at_least_field;
   auto const close_brace = x3::rule<class close_tag>{

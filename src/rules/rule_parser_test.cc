@@ -279,6 +279,40 @@ TEST(ParseRulePackTest, ReachTooLargeForAnIntIsAnErrorNotACrash) {
               StartsWith("p.rules:6:34: error: 'within' needs a count"));
 }
 
+TEST(ParseRulePackTest, AFieldsBadValueNamesWhatWasExpected) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind attribution\n  match \"x\"\n  message "
+      "\"m\"\n  unless-near attribution within x\n}",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("p.rules:6:34: error: expected a number\n"));
+}
+
+TEST(ParseRulePackTest, AMisspeltFieldWordNamesTheWordExpected) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind attribution\n  match \"x\"\n  message "
+      "\"m\"\n  at-least 2 per-doc\n}",
+      "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("p.rules:6:14: error: expected 'per-document'\n"));
+}
+
+TEST(ParseRulePackTest, RejectOfTheWholeMatchNamesCaptureZero) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "^.*\d.*$"
+  message "m"
+  reject 0 "NOTE:.*"
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  ASSERT_EQ(pack->rules[0].rejects.size(), 1u);
+  EXPECT_EQ(pack->rules[0].rejects[0].first, "0");
+}
+
 TEST(ParseRulePackTest, SyntaxErrorNamesFileLineColumnAndShowsCaret) {
   auto pack = ParseRulePack(
       "pack p\nrule r {\n  kind attribution\n  mtch \"x\"\n}", "bad.rules");
