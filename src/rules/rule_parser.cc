@@ -172,14 +172,21 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       x3::rule<class pack_attribute_tag>{
           "a pack attribute ('opt-in'), 'define' or 'rule'"} =
           keyword("opt-in")[on_opt_in];
+  auto const pack_name = x3::rule<class pack_name_tag>{"the pack's name"} =
+      x3::raw[identifier][on_pack_name];
+  auto const define_name =
+      x3::rule<class define_name_tag>{"a sub-pattern name"} =
+          x3::raw[identifier][on_define_name];
+  auto const define_value =
+      x3::rule<class define_value_tag>{"a quoted string"} =
+          x3::raw[quoted][on_define_value];
+  auto const rule_id = x3::rule<class rule_id_tag>{"the rule's id"} =
+      x3::raw[identifier][on_rule_id];
   auto const pack_decl =
-      keyword("pack") > x3::raw[identifier][on_pack_name] >
-      -x3::raw[quoted][on_pack_description] >
+      keyword("pack") > pack_name > -x3::raw[quoted][on_pack_description] >
       -(!(keyword("define") | keyword("rule")) >> &identifier > pack_attribute);
-  auto const define = keyword("define") > x3::raw[identifier][on_define_name] >
-                      '=' > x3::raw[quoted][on_define_value];
-  auto const rule = keyword("rule") > x3::raw[identifier][on_rule_id] > '{' >
-                    *field > close_brace;
+  auto const define = keyword("define") > define_name > '=' > define_value;
+  auto const rule = keyword("rule") > rule_id > '{' > *field > close_brace;
   auto const top_level = x3::rule<class top_tag>{"'define' or 'rule'"} =
       define | rule;
   auto const end_of_file =

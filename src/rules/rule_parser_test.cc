@@ -299,6 +299,13 @@ TEST(ParseRulePackTest, AMisspeltFieldWordNamesTheWordExpected) {
               StartsWith("p.rules:6:14: error: expected 'per-document'\n"));
 }
 
+TEST(ParseRulePackTest, AMissingRuleIdNamesTheRuleIdExpected) {
+  auto pack = ParseRulePack("pack p\nrule { kind attribution }", "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              StartsWith("p.rules:2:6: error: expected the rule's id\n"));
+}
+
 TEST(ParseRulePackTest, RejectOfTheWholeMatchNamesCaptureZero) {
   auto pack = ParseRulePack(R"pack(pack p
 rule r {

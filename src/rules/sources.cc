@@ -96,25 +96,39 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
     blocks.back().fields.back().second.push_back(unquote(token(ctx)));
   };
 
-  auto const field =
-      (x3::raw[keyword("type")][on_field] > x3::raw[identifier][on_value]) |
-      (x3::raw[keyword("prior")][on_field] > x3::raw[x3::double_][on_value]) |
-      (x3::raw[keyword("alias")][on_field] >
-       +x3::raw[quoted][on_quoted_value]) |
-      (x3::raw[keyword("basis")][on_field] > x3::raw[quoted][on_quoted_value]);
+  // Named, so that a syntax error says what was expected and not the C++
+  // type of an unnamed Spirit parser.
+  auto const word_value = x3::rule<class word_value_tag>{"a word"} =
+      x3::raw[identifier][on_value];
+  auto const number_value = x3::rule<class number_value_tag>{"a number"} =
+      x3::raw[x3::double_][on_value];
+  auto const quoted_value =
+      x3::rule<class quoted_value_tag>{"a quoted string"} =
+          x3::raw[quoted][on_quoted_value];
+  auto const aliases = x3::rule<class aliases_tag>{"one or more quoted names"} =
+      +quoted_value;
+  auto const field = (x3::raw[keyword("type")][on_field] > word_value) |
+                     (x3::raw[keyword("prior")][on_field] > number_value) |
+                     (x3::raw[keyword("alias")][on_field] > aliases) |
+                     (x3::raw[keyword("basis")][on_field] > quoted_value);
   auto const close =
       x3::rule<class close_tag>{"a field (type, prior, alias, basis) or '}'"} =
           x3::lit('}');
   auto const body = x3::lit('{') > *field > close;
-  auto const source_block = x3::raw[keyword("source")][on_block] >
-                            x3::raw[quoted][on_quoted_key] > body;
+  auto const quoted_key = x3::rule<class quoted_key_tag>{"a quoted name"} =
+      x3::raw[quoted][on_quoted_key];
+  auto const pattern = x3::rule<class pattern_tag>{"a quoted pattern"} =
+      x3::raw[quoted][on_pattern];
+  auto const finding_kind = x3::rule<class finding_kind_tag>{"a finding kind"} =
+      x3::raw[identifier][on_key];
+  auto const source_block =
+      x3::raw[keyword("source")][on_block] > quoted_key > body;
   auto const match_block =
       x3::raw[keyword("match")][on_block] >
       x3::raw[x3::rule<class on_tag>{"'role' or 'name'"} =
-                  keyword("role") | keyword("name")][on_key] >
-      x3::raw[quoted][on_pattern] > body;
-  auto const default_block = x3::raw[keyword("default")][on_block] >
-                             x3::raw[identifier][on_key] > body;
+                  keyword("role") | keyword("name")][on_key] > pattern > body;
+  auto const default_block =
+      x3::raw[keyword("default")][on_block] > finding_kind > body;
   auto const end = x3::rule<class end_tag>{
       "'source', 'match', 'default' or the end of the file"} = x3::eoi;
   auto const grammar = *(source_block | match_block | default_block) > end;

@@ -120,6 +120,14 @@ TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
               StartsWith("s.sources:3:3: error: expected a field"));
 }
 
+TEST(SourceRegistryTest, AFieldsBadValueNamesWhatWasExpected) {
+  auto registry = SourceRegistry::Parse(
+      "source \"A\" {\n  type outlet\n  prior high\n}", "s.sources");
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith("s.sources:3:9: error: expected a number\n"));
+}
+
 TEST(SourceRegistryTest, ShippedRegistryLoads) {
   auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
