@@ -62,25 +62,39 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
     blocks.back().fields.back().second.push_back(unquote(token(ctx)));
   };
 
-  auto const field =
-      (x3::raw[keyword("event")][on_field] > x3::raw[identifier][on_word]) |
-      (x3::raw[keyword("entities")][on_field] > +x3::raw[quoted][on_string]) |
-      (x3::raw[keyword("date")][on_field] > x3::raw[quoted][on_string]) |
-      (x3::raw[keyword("quantity")][on_field] > x3::raw[quoted][on_string]) |
-      (x3::raw[keyword("person")][on_field] > x3::raw[quoted][on_string]) |
-      (x3::raw[keyword("source")][on_field] > x3::raw[quoted][on_string]) |
-      (x3::raw[keyword("checked")][on_field] > x3::raw[iso_date][on_word]);
+  // Named, so that a syntax error says what was expected and not the C++
+  // type of an unnamed Spirit parser.
+  auto const word_value = x3::rule<class word_value_tag>{"a word"} =
+      x3::raw[identifier][on_word];
+  auto const quoted_value =
+      x3::rule<class quoted_value_tag>{"a quoted string"} =
+          x3::raw[quoted][on_string];
+  auto const quoted_values =
+      x3::rule<class quoted_values_tag>{"one or more quoted strings"} =
+          +quoted_value;
+  auto const date_value =
+      x3::rule<class date_value_tag>{"a date (YYYY-MM-DD)"} =
+          x3::raw[iso_date][on_word];
+  auto const block_name = x3::rule<class block_name_tag>{"a name"} =
+      x3::raw[identifier][on_name];
+  auto const block_value = x3::rule<class block_value_tag>{"a quoted string"} =
+      x3::raw[quoted][on_value];
+  auto const field = (x3::raw[keyword("event")][on_field] > word_value) |
+                     (x3::raw[keyword("entities")][on_field] > quoted_values) |
+                     (x3::raw[keyword("date")][on_field] > quoted_value) |
+                     (x3::raw[keyword("quantity")][on_field] > quoted_value) |
+                     (x3::raw[keyword("person")][on_field] > quoted_value) |
+                     (x3::raw[keyword("source")][on_field] > quoted_value) |
+                     (x3::raw[keyword("checked")][on_field] > date_value);
   auto const close = x3::rule<class close_tag>{
       "a field (event, entities, date, quantity, person, source, checked) or "
       "'}'"} = x3::lit('}');
-  auto const event_block = x3::raw[keyword("event")][on_block] >
-                           x3::raw[identifier][on_name] >
-                           x3::raw[quoted][on_value];
-  auto const mention_block = x3::raw[keyword("mention")][on_block] >
-                             x3::raw[identifier][on_name] >
-                             x3::raw[quoted][on_value];
-  auto const fact_block = x3::raw[keyword("fact")][on_block] >
-                          x3::raw[identifier][on_name] > '{' > *field > close;
+  auto const event_block =
+      x3::raw[keyword("event")][on_block] > block_name > block_value;
+  auto const mention_block =
+      x3::raw[keyword("mention")][on_block] > block_name > block_value;
+  auto const fact_block =
+      x3::raw[keyword("fact")][on_block] > block_name > '{' > *field > close;
   auto const end = x3::rule<class end_tag>{
       "'event', 'mention', 'fact' or the end of the file"} = x3::eoi;
   auto const grammar = *(event_block | mention_block | fact_block) > end;

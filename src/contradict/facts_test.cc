@@ -89,6 +89,22 @@ TEST(ParseLedgerTest, SyntaxErrorShowsLineColumnAndCaret) {
   EXPECT_THAT(std::string(ledger.status().message()), HasSubstr("\n  ^"));
 }
 
+TEST(ParseLedgerTest, AFieldsBadValueNamesWhatWasExpected) {
+  auto ledger =
+      ParseLedger("fact x {\n  checked 22 November 2026\n}", "bad.facts");
+  ASSERT_FALSE(ledger.ok());
+  EXPECT_THAT(
+      std::string(ledger.status().message()),
+      StartsWith("bad.facts:2:11: error: expected a date (YYYY-MM-DD)\n"));
+}
+
+TEST(ParseLedgerTest, AFactWithoutANameNamesTheNameExpected) {
+  auto ledger = ParseLedger("fact {\n}", "bad.facts");
+  ASSERT_FALSE(ledger.ok());
+  EXPECT_THAT(std::string(ledger.status().message()),
+              StartsWith("bad.facts:1:6: error: expected a name\n"));
+}
+
 TEST(ParseLedgerTest, ShippedLedgerLoads) {
   auto ledger = LoadLedger(std::string(PROVCHECK_SOURCE_DIR) + "/rules/facts");
   ASSERT_TRUE(ledger.ok()) << ledger.status();
