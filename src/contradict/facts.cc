@@ -21,6 +21,7 @@ using x3_tokens::Keyword;
 using x3_tokens::kIdentifier;
 using x3_tokens::kQuoted;
 using x3_tokens::kSkipper;
+using x3_tokens::Named;
 using x3_tokens::RawToken;
 using x3_tokens::Token;
 using x3_tokens::Unquote;
@@ -62,23 +63,14 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
     blocks.back().fields.back().second.push_back(unquote(token(ctx)));
   };
 
-  // Named, so that a syntax error says what was expected and not the C++
-  // type of an unnamed Spirit parser.
-  auto const word_value = x3::rule<class word_value_tag>{"a word"} =
-      x3::raw[identifier][on_word];
+  auto const word_value = Named("a word", x3::raw[identifier][on_word]);
   auto const quoted_value =
-      x3::rule<class quoted_value_tag>{"a quoted string"} =
-          x3::raw[quoted][on_string];
-  auto const quoted_values =
-      x3::rule<class quoted_values_tag>{"one or more quoted strings"} =
-          +quoted_value;
+      Named("a quoted string", x3::raw[quoted][on_string]);
+  auto const quoted_values = Named("one or more quoted strings", +quoted_value);
   auto const date_value =
-      x3::rule<class date_value_tag>{"a date (YYYY-MM-DD)"} =
-          x3::raw[iso_date][on_word];
-  auto const block_name = x3::rule<class block_name_tag>{"a name"} =
-      x3::raw[identifier][on_name];
-  auto const block_value = x3::rule<class block_value_tag>{"a quoted string"} =
-      x3::raw[quoted][on_value];
+      Named("a date (YYYY-MM-DD)", x3::raw[iso_date][on_word]);
+  auto const block_name = Named("a name", x3::raw[identifier][on_name]);
+  auto const block_value = Named("a quoted string", x3::raw[quoted][on_value]);
   auto const field = (x3::raw[keyword("event")][on_field] > word_value) |
                      (x3::raw[keyword("entities")][on_field] > quoted_values) |
                      (x3::raw[keyword("date")][on_field] > quoted_value) |

@@ -26,6 +26,7 @@ using x3_tokens::Iterator;
 using x3_tokens::kIdentifier;
 using x3_tokens::kQuoted;
 using x3_tokens::kSkipper;
+using x3_tokens::Named;
 using x3_tokens::RawToken;
 using x3_tokens::Token;
 using x3_tokens::Unquote;
@@ -107,19 +108,12 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
     current_field->values.push_back(quoted_token(ctx));
   };
 
-  // Each value a field expects is a named rule, so that a syntax error says
-  // what was expected ("expected a quoted string") and not the name of a
-  // parser's C++ type, which is what Spirit reports for an unnamed one.
   auto const quoted_value =
-      x3::rule<class quoted_value_tag>{"a quoted string"} =
-          x3::raw[quoted][on_quoted_value];
-  auto const word_value = x3::rule<class word_value_tag>{"a word"} =
-      x3::raw[identifier][on_value];
-  auto const number_value = x3::rule<class number_value_tag>{"a number"} =
-      x3::raw[number][on_value];
-  auto const kinds_value =
-      x3::rule<class kinds_value_tag>{"a kind, or kinds separated by commas"} =
-          (x3::raw[identifier][on_value] % ',');
+      Named("a quoted string", x3::raw[quoted][on_quoted_value]);
+  auto const word_value = Named("a word", x3::raw[identifier][on_value]);
+  auto const number_value = Named("a number", x3::raw[number][on_value]);
+  auto const kinds_value = Named("a kind, or kinds separated by commas",
+                                 (x3::raw[identifier][on_value] % ','));
   // A capture's name, "0" for the whole match, or "before".
   auto const capture_name_value =
       x3::rule<class capture_name_tag>{
@@ -149,11 +143,10 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       -x3::raw[keyword("or-quote-run")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             capture_name_value > quoted_value;
-  auto const paragraph_value = x3::rule<class paragraph_tag>{"'paragraph'"} =
-      x3::raw[keyword("paragraph")][on_value];
+  auto const paragraph_value =
+      Named("'paragraph'", x3::raw[keyword("paragraph")][on_value]);
   auto const per_document_value =
-      x3::rule<class per_document_tag>{"'per-document'"} =
-          x3::raw[keyword("per-document")][on_value];
+      Named("'per-document'", x3::raw[keyword("per-document")][on_value]);
   auto const governs_field =
       x3::raw[keyword("governs")][on_keyword] > paragraph_value;
   auto const at_least_field = x3::raw[keyword("at-least")][on_keyword] >
@@ -172,26 +165,21 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       x3::rule<class pack_attribute_tag>{
           "a pack attribute ('opt-in'), 'define' or 'rule'"} =
           keyword("opt-in")[on_opt_in];
-  auto const pack_name = x3::rule<class pack_name_tag>{"the pack's name"} =
-      x3::raw[identifier][on_pack_name];
+  auto const pack_name =
+      Named("the pack's name", x3::raw[identifier][on_pack_name]);
   auto const define_name =
-      x3::rule<class define_name_tag>{"a sub-pattern name"} =
-          x3::raw[identifier][on_define_name];
+      Named("a sub-pattern name", x3::raw[identifier][on_define_name]);
   auto const define_value =
-      x3::rule<class define_value_tag>{"a quoted string"} =
-          x3::raw[quoted][on_define_value];
-  auto const rule_id = x3::rule<class rule_id_tag>{"the rule's id"} =
-      x3::raw[identifier][on_rule_id];
+      Named("a quoted string", x3::raw[quoted][on_define_value]);
+  auto const rule_id = Named("the rule's id", x3::raw[identifier][on_rule_id]);
   auto const pack_decl =
       keyword("pack") > pack_name > -x3::raw[quoted][on_pack_description] >
       -(!(keyword("define") | keyword("rule")) >> &identifier > pack_attribute);
   auto const define = keyword("define") > define_name > '=' > define_value;
   auto const rule = keyword("rule") > rule_id > '{' > *field > close_brace;
-  auto const top_level = x3::rule<class top_tag>{"'define' or 'rule'"} =
-      define | rule;
+  auto const top_level = Named("'define' or 'rule'", define | rule);
   auto const end_of_file =
-      x3::rule<class end_tag>{"'define', 'rule' or the end of the file"} =
-          x3::eoi;
+      Named("'define', 'rule' or the end of the file", x3::eoi);
   auto const grammar = pack_decl > *top_level > end_of_file;
 
   auto const& skipper = kSkipper;

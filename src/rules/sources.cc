@@ -36,6 +36,7 @@ using x3_tokens::Keyword;
 using x3_tokens::kIdentifier;
 using x3_tokens::kQuoted;
 using x3_tokens::kSkipper;
+using x3_tokens::Named;
 using x3_tokens::RawToken;
 using x3_tokens::Token;
 using x3_tokens::Unquote;
@@ -96,31 +97,23 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
     blocks.back().fields.back().second.push_back(unquote(token(ctx)));
   };
 
-  // Named, so that a syntax error says what was expected and not the C++
-  // type of an unnamed Spirit parser.
-  auto const word_value = x3::rule<class word_value_tag>{"a word"} =
-      x3::raw[identifier][on_value];
-  auto const number_value = x3::rule<class number_value_tag>{"a number"} =
-      x3::raw[x3::double_][on_value];
+  auto const word_value = Named("a word", x3::raw[identifier][on_value]);
+  auto const number_value = Named("a number", x3::raw[x3::double_][on_value]);
   auto const quoted_value =
-      x3::rule<class quoted_value_tag>{"a quoted string"} =
-          x3::raw[quoted][on_quoted_value];
-  auto const aliases = x3::rule<class aliases_tag>{"one or more quoted names"} =
-      +quoted_value;
+      Named("a quoted string", x3::raw[quoted][on_quoted_value]);
+  auto const aliases = Named("one or more quoted names", +quoted_value);
   auto const field = (x3::raw[keyword("type")][on_field] > word_value) |
                      (x3::raw[keyword("prior")][on_field] > number_value) |
                      (x3::raw[keyword("alias")][on_field] > aliases) |
                      (x3::raw[keyword("basis")][on_field] > quoted_value);
   auto const close =
-      x3::rule<class close_tag>{"a field (type, prior, alias, basis) or '}'"} =
-          x3::lit('}');
+      Named("a field (type, prior, alias, basis) or '}'", x3::lit('}'));
   auto const body = x3::lit('{') > *field > close;
-  auto const quoted_key = x3::rule<class quoted_key_tag>{"a quoted name"} =
-      x3::raw[quoted][on_quoted_key];
-  auto const pattern = x3::rule<class pattern_tag>{"a quoted pattern"} =
-      x3::raw[quoted][on_pattern];
-  auto const finding_kind = x3::rule<class finding_kind_tag>{"a finding kind"} =
-      x3::raw[identifier][on_key];
+  auto const quoted_key =
+      Named("a quoted name", x3::raw[quoted][on_quoted_key]);
+  auto const pattern = Named("a quoted pattern", x3::raw[quoted][on_pattern]);
+  auto const finding_kind =
+      Named("a finding kind", x3::raw[identifier][on_key]);
   auto const source_block =
       x3::raw[keyword("source")][on_block] > quoted_key > body;
   auto const match_block =

@@ -59,6 +59,15 @@ inline auto const kIdentifier =
         x3::lexeme[(x3::alpha | x3::char_('_')) >>
                    *(x3::alnum | x3::char_("_.-"))];
 
+// A parser named for syntax errors. Spirit reports an expectation failure
+// at an unnamed parser by its C++ type ("expected N5boost6spirit2x3..."),
+// so every value a grammar expects after '>' is named: "expected a number".
+// The rule is defined inline, never recursive, so one tag serves all.
+template <typename Parser>
+auto Named(const char* name, const Parser& parser) {
+  return x3::rule<class named_tag>{name} = parser;
+}
+
 // A keyword that is not the start of a longer word ("kind", not "kinds").
 inline auto Keyword(const char* word) {
   return x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_("_-"))];
