@@ -78,17 +78,18 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
                      (x3::raw[keyword("person")][on_field] > quoted_value) |
                      (x3::raw[keyword("source")][on_field] > quoted_value) |
                      (x3::raw[keyword("checked")][on_field] > date_value);
-  auto const close = x3::rule<class close_tag>{
+  auto const close = Named(
       "a field (event, entities, date, quantity, person, source, checked) or "
-      "'}'"} = x3::lit('}');
+      "'}'",
+      x3::lit('}'));
   auto const event_block =
       x3::raw[keyword("event")][on_block] > block_name > block_value;
   auto const mention_block =
       x3::raw[keyword("mention")][on_block] > block_name > block_value;
   auto const fact_block =
       x3::raw[keyword("fact")][on_block] > block_name > '{' > *field > close;
-  auto const end = x3::rule<class end_tag>{
-      "'event', 'mention', 'fact' or the end of the file"} = x3::eoi;
+  auto const end =
+      Named("'event', 'mention', 'fact' or the end of the file", x3::eoi);
   auto const grammar = *(event_block | mention_block | fact_block) > end;
   auto const& skipper = kSkipper;
 

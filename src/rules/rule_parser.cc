@@ -116,12 +116,8 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
                                  (x3::raw[identifier][on_value] % ','));
   // A capture's name, "0" for the whole match, or "before".
   auto const capture_name_value =
-      x3::rule<class capture_name_tag>{
-          "a capture's name, 0 (the whole match) or 'before'"} =
-          x3::raw[identifier | number][on_value];
-  auto const expect_keyword = [keyword](const char* name, const char* word) {
-    return x3::rule<class expect_keyword_tag>{name} = keyword(word);
-  };
+      Named("a capture's name, 0 (the whole match) or 'before'",
+            x3::raw[identifier | number][on_value]);
 
   auto const string_field =
       x3::raw[one_of(keyword("description") | keyword("match") |
@@ -137,7 +133,7 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       x3::raw[keyword("yields-to")][on_keyword] > kinds_value;
   auto const near_field =
       x3::raw[keyword("unless-near")][on_keyword] > kinds_value >
-      expect_keyword("'within'", "within") > number_value >
+      Named("'within'", keyword("within")) > number_value >
       -x3::raw[keyword("across-paragraphs")][on_value] >
       -(x3::raw[keyword("or-lead")][on_value] > number_value) >
       -x3::raw[keyword("or-quote-run")][on_value];
@@ -153,18 +149,18 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
                               number_value > per_document_value;
   auto const field = string_field | word_field | example_field | yields_field |
                      near_field | reject_field | governs_field | at_least_field;
-  auto const close_brace = x3::rule<class close_tag>{
+  auto const close_brace = Named(
       "a field (description, kind, severity, scope, match, message, "
       "example, counter, yields-to, unless-near, reject, governs, "
-      "at-least) or '}'"} = x3::lit('}');
+      "at-least) or '}'",
+      x3::lit('}'));
 
   // A word after the header that starts no define or rule can only be a
   // pack attribute, so a misspelt one is named as such instead of being
   // reported as a misplaced rule.
   auto const pack_attribute =
-      x3::rule<class pack_attribute_tag>{
-          "a pack attribute ('opt-in'), 'define' or 'rule'"} =
-          keyword("opt-in")[on_opt_in];
+      Named("a pack attribute ('opt-in'), 'define' or 'rule'",
+            keyword("opt-in")[on_opt_in]);
   auto const pack_name =
       Named("the pack's name", x3::raw[identifier][on_pack_name]);
   auto const define_name =

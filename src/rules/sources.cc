@@ -118,12 +118,12 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
       x3::raw[keyword("source")][on_block] > quoted_key > body;
   auto const match_block =
       x3::raw[keyword("match")][on_block] >
-      x3::raw[x3::rule<class on_tag>{"'role' or 'name'"} =
-                  keyword("role") | keyword("name")][on_key] > pattern > body;
+      x3::raw[Named("'role' or 'name'", keyword("role") | keyword("name"))]
+             [on_key] > pattern > body;
   auto const default_block =
       x3::raw[keyword("default")][on_block] > finding_kind > body;
-  auto const end = x3::rule<class end_tag>{
-      "'source', 'match', 'default' or the end of the file"} = x3::eoi;
+  auto const end =
+      Named("'source', 'match', 'default' or the end of the file", x3::eoi);
   auto const grammar = *(source_block | match_block | default_block) > end;
   auto const& skipper = kSkipper;
 
