@@ -107,7 +107,8 @@ def cue_class(text, rel):
 
 
 def source_class(text, rel):
-    """'none', 'pronoun', 'group' (plural unnamed group) or 'named'."""
+    """'none', 'pronoun', 'group' (plural unnamed group), 'indefinite'
+    (a singular unnamed speaker) or 'named'."""
     if not rel["source"]:
         return "none"
     words = [w for w in common.norm_space(frag_text(text, rel["source"])).split() if w]
@@ -125,6 +126,10 @@ def source_class(text, rel):
     plural = head in COLLECTIVE or (head.endswith("s") and not head.endswith(NON_PLURAL_S) and len(head) > 3)
     if head in GROUP_PROPER or (head in COLLECTIVE) or (lower_head and plural and head not in PRONOUNS):
         return "group"
+    # "a senior official", "an aide to Lyng", "one Trump confidant": a
+    # speaker the text does not name, whose right report is a vague one.
+    if words[0].lower() in ("a", "an", "one", "another") and lower_head and len(words) > 1:
+        return "indefinite"
     return "named"
 
 
@@ -226,7 +231,8 @@ def source_right(doc, rel, pred):
     """Whether PRED's source is REL's gold source.
 
     - No gold source: right for a vague finding.
-    - A plural unnamed group: right for a vague finding, or for an
+    - A plural unnamed group or a singular indefinite speaker ("a senior
+      official"): right for a vague finding, or for an
       attribution that names the same words (the class is a heuristic;
       "the Associated Press" and "Fox News" look like groups to it).
     - A pronoun: PolNeAR does not resolve pronouns, so the name provcheck
@@ -243,7 +249,7 @@ def source_right(doc, rel, pred):
     if cls == "pronoun":
         return is_attribution and doc.tok_set(rel["source"]) <= pred["toks"]
     if not is_attribution:
-        return cls == "group" and pred["kind"] == "vague-attribution"
+        return cls in ("group", "indefinite") and pred["kind"] == "vague-attribution"
     return names_agree(gold_source_names(doc, rel), common.norm_name(pred["source"]))
 
 
@@ -357,7 +363,7 @@ def add_rows(sec, label, s, head=True, anchors=True):
     r2 = sum(v[0] for _, v in nonpro)
     m2 = sum(v[1] for _, v in nonpro)
     sec.row("%s: source accuracy, gold not a pronoun" % label, ratio(r2, m2), "", "%d/%d" % (r2, m2))
-    for k in ("named", "pronoun", "group", "none"):
+    for k in ("named", "pronoun", "group", "indefinite", "none"):
         v = s["by_source"].get(k, [0, 0])
         sec.row("%s:   source acc., gold %s" % (label, k), ratio(*v), "", "%d/%d" % tuple(v))
     sec.row("%s: Pearson r, attributions per 1k words" % label, s["pearson"], head=head)
@@ -367,7 +373,7 @@ def add_rows(sec, label, s, head=True, anchors=True):
     for k, what in (("speech", "a speech or reporting verb"), ("other", "an attitude, intention or perception")):
         v = s["by_cue_class"].get(k, [0, 0])
         sec.row("%s: recall, cue %s" % (label, what), ratio(*v), "", "%d/%d" % tuple(v))
-    for k in ("named", "pronoun", "group", "none"):
+    for k in ("named", "pronoun", "group", "indefinite", "none"):
         v = s["recall_source"].get(k, [0, 0])
         sec.row("%s: recall, gold source %s" % (label, k), ratio(*v), "", "%d/%d" % tuple(v))
     cp, cr, cf = common.prf(c["cit_tp"], c["cit_pred"] - c["cit_tp"], c["gold"] - c["cit_tp"])

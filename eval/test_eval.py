@@ -165,6 +165,16 @@ class PolnearTest(unittest.TestCase):
         for f, want in ((named, True), (vague, True), (other, False)):
             self.assertEqual(polnear.source_right(*self._one_relation(text, (0, 9), (10, 14), f)), want)
 
+    def test_source_indefinite_speaker_right_for_vague(self):
+        text = "A senior official said no. Lee agreed.\n"
+        rel = ((0, 17), (18, 22))
+        vague = finding(1, 1, 1, 23, kind="vague-attribution", text="A senior official said")
+        named = finding(1, 1, 1, 23, text="A senior official said", source="Lee")
+        self.assertEqual(polnear.source_class(text, {"source": [rel[0]], "cue": [rel[1]], "content": []}),
+                         "indefinite")
+        self.assertTrue(polnear.source_right(*self._one_relation(text, rel[0], rel[1], vague)))
+        self.assertFalse(polnear.source_right(*self._one_relation(text, rel[0], rel[1], named)))
+
 class WeaselTest(unittest.TestCase):
     def test_score(self):
         flags = weasel.flagged_lines([finding(1, 1, 1, 5, kind="vague-attribution", rule="v"),
