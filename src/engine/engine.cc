@@ -338,10 +338,9 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     return kinds;
   };
-  std::vector<bool> in_quotation;  // computed once, if a rule asks
-  const size_t lead = segments.sentences.size() <= kMaxBriefSentences
-                          ? LeadSentence(text, segments)
-                          : std::string_view::npos;
+  // Both computed once, and only if a rule asks.
+  std::vector<bool> in_quotation;
+  std::optional<size_t> lead;
   auto drop_unless_near = [&](Candidate& candidate,
                               const std::vector<KindMask>& kinds) {
     const Rule& rule = *candidate.match->rule;
@@ -376,11 +375,17 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         }
       }
     }
-    if (rule.lead_reach > 0 && lead < kinds.size() &&
-        candidate.sentence > lead &&
-        candidate.sentence - lead <= static_cast<size_t>(rule.lead_reach) &&
-        (kinds[lead] & wanted)) {
-      candidate.kept = false;
+    if (rule.lead_reach > 0) {
+      if (!lead.has_value()) {
+        lead = segments.sentences.size() <= kMaxBriefSentences
+                   ? LeadSentence(text, segments)
+                   : std::string_view::npos;
+      }
+      if (*lead < kinds.size() && candidate.sentence > *lead &&
+          candidate.sentence - *lead <= static_cast<size_t>(rule.lead_reach) &&
+          (kinds[*lead] & wanted)) {
+        candidate.kept = false;
+      }
     }
   };
 
