@@ -33,7 +33,8 @@ SAMPLE_SEED = 1
 # 4dd5f11; seed 4 was drawn at 7cbeb55 and spent by 8de5c56..540517d;
 # seed 5 was drawn and judged at 540517d and spent by 8a961b1 and e968e9d;
 # seed 6 was drawn and judged at 4ec31e9 and spent by 20687b7..2275528
-# (eval/review-notes.md); seed 7 was drawn and judged at 18084d1.
+# (eval/review-notes.md); seed 7 was drawn and judged at 18084d1 and spent
+# by 383d1b1..a737335; the next check draws seed 8.
 HELD_OUT_SEED = 7
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
