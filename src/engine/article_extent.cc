@@ -119,15 +119,22 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
   const size_t prose_before = static_cast<size_t>(std::count_if(
       body.begin(), body.end(), [&](size_t i) { return i < best_first; }));
   if (prose_before > options.max_prose_lines_before) return outside;
+  auto table_row = [&](size_t i) {
+    return NumberCount(text.substr(lines[i].begin, lines[i].size())) >=
+           options.table_numbers;
+  };
   for (const std::vector<size_t>& region :
        {before, non_empty(best_last + 1, lines.size())}) {
     if (region.size() < options.min_region_lines) continue;
+    // A region that is as much table rows as words is a run of tables (a
+    // wire story's supply report), and its short lines are the tables'
+    // labels ("Corn (Mln Tonnes)"); a page's menus and teasers seldom
+    // carry three figures a line.
+    const size_t rows = static_cast<size_t>(
+        std::count_if(region.begin(), region.end(), table_row));
+    if (2 * rows >= region.size()) continue;
     for (size_t i : region) {
-      if (words[i] < options.short_words &&
-          NumberCount(text.substr(lines[i].begin, lines[i].size())) <
-              options.table_numbers) {
-        outside[i] = true;
-      }
+      if (words[i] < options.short_words && !table_row(i)) outside[i] = true;
     }
   }
   return outside;

@@ -68,6 +68,23 @@ TEST(LinesOutsideArticleTest, ATableRowAroundAPageBodyIsNotFurniture) {
   EXPECT_TRUE(flagged[10]);
 }
 
+TEST(LinesOutsideArticleTest, TheLabelsOfARunOfTablesAreNotFurniture) {
+  // A wire story that is a run of supply tables around one paragraph of
+  // prose: the labels without figures are the tables', not a page's menu.
+  std::vector<std::string> story;
+  for (const char* crop :
+       {"Total World Grain", "All Wheat", "Coarse Grain", "Corn (Mln Tonnes)",
+        "Soybeans", "Soybean Meal", "Soybean Oil", "Cotton (Mln Bales)",
+        "Rice (Milled Basis)", "Wheat Flour", "Oats"}) {
+    if (story.size() == 32) story.push_back(kProse);
+    story.push_back(crop);
+    story.push_back("Production 477.26 480.29 481.86 481.92");
+    story.push_back("Exports 62.80 62.10 62.53 62.15");
+    story.push_back("End Stocks 155.56 163.61 123.08 123.11");
+  }
+  EXPECT_THAT(Flagged(story), ::testing::Each(false));
+}
+
 TEST(LinesOutsideArticleTest, TheBlockWithTheMostWordsIsTheArticle) {
   // A short teaser paragraph, a menu between, then the long story: the
   // teaser's block loses, and the menu before the story is furniture.
