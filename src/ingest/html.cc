@@ -339,8 +339,7 @@ bool IsAsciiAlpha(char c) { return absl::ascii_isalpha(c); }
 // "10&nbsp;percent" is matched by rules written with a plain space.
 bool IsSpaceLike(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-         cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000;
+         IsUnicodeSpace(cp);
 }
 
 // Invisible formatting characters. Dropping them keeps words whole

@@ -81,6 +81,7 @@ std::string PlainText(std::string_view original) {
   std::string text(original);
   std::replace(text.begin(), text.end(), '\r', ' ');
   if (text.starts_with(kUtf8Bom)) text.replace(0, kUtf8Bom.size(), "   ");
+  BlankUnicodeSpaces(text);
   UnwrapHardWrappedLines(text);
   return text;
 }
@@ -229,6 +230,7 @@ absl::StatusOr<Document> DocumentFromBytes(std::string path, std::string bytes,
       break;
     case Format::kMarkdown:
       doc.text = MarkdownToText(doc.original);
+      BlankUnicodeSpaces(doc.text);
       ReadKeyValueMetadata(FrontMatter(doc.original), &doc.metadata);
       break;
     case Format::kHtml: {

@@ -216,6 +216,22 @@ TEST(DocumentFromBytesTest, PlainTextBlanksCarriageReturnsAndBom) {
   EXPECT_TRUE(doc->offsets.empty());
 }
 
+TEST(DocumentFromBytesTest, PlainTextBlanksNoBreakSpacesByteForByte) {
+  absl::StatusOr<Document> doc = DocumentFromBytes(
+      "x.txt", "Trump\xC2\xA0said it.\n", Format::kPlainText, nullptr);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, "Trump  said it.\n");
+  EXPECT_TRUE(doc->offsets.empty());
+}
+
+TEST(DocumentFromBytesTest, MarkdownBlanksNoBreakSpacesByteForByte) {
+  absl::StatusOr<Document> doc = DocumentFromBytes(
+      "x.md", "Trump\xC2\xA0said it.\n", Format::kMarkdown, nullptr);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->text, "Trump  said it.\n");
+  EXPECT_TRUE(doc->offsets.empty());
+}
+
 TEST(ReadDocumentTest, HardWrappedPlainTextReadsAsOneParagraphPerLine) {
   absl::StatusOr<Document> doc =
       ReadDocument(FixturePath("wrapped-wire.txt"), nullptr);

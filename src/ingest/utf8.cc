@@ -120,4 +120,34 @@ RepairedUtf8 RepairUtf8(std::string bytes) {
   return result;
 }
 
+bool IsUnicodeSpace(char32_t code_point) {
+  return code_point == 0xA0 || (code_point >= 0x2000 && code_point <= 0x200A) ||
+         code_point == 0x202F || code_point == 0x205F || code_point == 0x3000;
+}
+
+void BlankUnicodeSpaces(std::string& text) {
+  // Every such space starts with 0xC2, 0xE2 or 0xE3; ASCII text, the common
+  // case, is one pass of comparisons with nothing written.
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead != 0xC2 && lead != 0xE2 && lead != 0xE3) continue;
+    char32_t code_point = 0;
+    size_t length = 0;
+    if (lead == 0xC2 && i + 1 < text.size()) {
+      code_point = static_cast<unsigned char>(text[i + 1]) & 0x3F;
+      code_point |= 0x80;  // 0xC2 0x80-0xBF is U+0080-U+00BF
+      length = 2;
+    } else if (lead != 0xC2 && i + 2 < text.size()) {
+      code_point = ((lead & 0x0F) << 12) |
+                   ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                   (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+      length = 3;
+    }
+    if (length != 0 && IsUnicodeSpace(code_point)) {
+      text.replace(i, length, length, ' ');
+      i += length - 1;
+    }
+  }
+}
+
 }  // namespace provcheck

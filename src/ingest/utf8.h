@@ -35,6 +35,18 @@ bool IsValidUtf8(std::string_view bytes);
 // (the common case) is returned as is, without a copy.
 RepairedUtf8 RepairUtf8(std::string bytes);
 
+// Code points other than ASCII white space that read as a word break: the
+// no-break space, the typographic spaces U+2000-U+200A, the narrow no-break,
+// medium mathematical and ideographic spaces.
+bool IsUnicodeSpace(char32_t code_point);
+
+// Overwrites each IsUnicodeSpace code point of well-formed UTF-8 `text` with
+// as many ASCII spaces as it has bytes. Rules write a word break as `\s`,
+// which RE2 reads as ASCII white space only, so "Trump<U+00A0>said" (text
+// copied from a web page) hid the speaker; blanking byte for byte keeps
+// the analysis text aligned with the original, with no offset map.
+void BlankUnicodeSpaces(std::string& text);
+
 }  // namespace provcheck
 
 #endif  // PROVCHECK_INGEST_UTF8_H_

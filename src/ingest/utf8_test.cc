@@ -109,5 +109,41 @@ TEST(RepairUtf8Test, ValidFourByteSequenceIsKept) {
   EXPECT_EQ(r.invalid[0].column, 3);
 }
 
+TEST(BlankUnicodeSpacesTest, NoBreakSpaceBecomesTwoSpaces) {
+  std::string text = "Trump\xC2\xA0said";
+  BlankUnicodeSpaces(text);
+  EXPECT_EQ(text, "Trump  said");
+}
+
+TEST(BlankUnicodeSpacesTest, ThreeByteSpacesBecomeThreeSpaces) {
+  // U+2009 thin, U+202F narrow no-break, U+3000 ideographic.
+  std::string text =
+      "19\xE2\x80\x89Sept\xE2\x80\xAF"
+      "a\xE3\x80\x80"
+      "b";
+  BlankUnicodeSpaces(text);
+  EXPECT_EQ(text, "19   Sept   a   b");
+}
+
+TEST(BlankUnicodeSpacesTest, OtherCodePointsWithTheSameLeadBytesAreKept) {
+  // U+00A9 copyright, U+2014 em dash, U+201C quote, U+200B zero-width
+  // space (inside a word, so no break), U+3001 ideographic comma.
+  const std::string kept =
+      "\xC2\xA9 a\xE2\x80\x94"
+      "b \xE2\x80\x9C"
+      "c d\xE2\x80\x8B"
+      "e "
+      "\xE3\x80\x81";
+  std::string text = kept;
+  BlankUnicodeSpaces(text);
+  EXPECT_EQ(text, kept);
+}
+
+TEST(BlankUnicodeSpacesTest, TruncatedSequenceAtTheEndIsLeftAlone) {
+  std::string text = "a\xC2";
+  BlankUnicodeSpaces(text);
+  EXPECT_EQ(text, "a\xC2");
+}
+
 }  // namespace
 }  // namespace provcheck
