@@ -28,6 +28,9 @@ enum class Kind {
 // analysis text at once (for patterns that look across lines; use (?m)).
 enum class Scope { kLine, kSentence, kDocument };
 
+// How far a finding stands for other rules' unless-near (see Rule::governs).
+enum class Governs { kOwnSentence, kParagraph, kRestOfDocument };
+
 std::string_view SeverityName(Severity severity);
 std::optional<Severity> ParseSeverity(std::string_view name);
 std::string_view KindName(Kind kind);
@@ -97,8 +100,10 @@ struct Rule {
   // rule's unless-near, as standing in each sentence from its own to the
   // end of its paragraph. A transcript's speaker label ("CLINTON: Our
   // economy has added ...") attributes the whole turn, not its first
-  // sentence alone.
-  bool governs_paragraph = false;
+  // sentence alone. `governs document`: to the end of the document; a lead
+  // that says what follows ("Following is the text of a statement by the
+  // Bundesbank") attributes every paragraph after it.
+  Governs governs = Governs::kOwnSentence;
   // `at-least N per-document`: the rule's matches in a document are kept
   // only when there are at least N of them (after rejects). A transcript
   // has two labelled turns or more; a lone "NEW DELHI:" is a dateline.

@@ -327,10 +327,13 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           candidate.sentence < kinds.size()) {
         const KindMask kind = Bit(candidate.match->rule->kind);
         kinds[candidate.sentence] |= kind;
-        if (candidate.match->rule->governs_paragraph) {
+        const Governs governs = candidate.match->rule->governs;
+        if (governs != Governs::kOwnSentence) {
           const size_t line = segments.sentence_line[candidate.sentence];
           for (size_t s = candidate.sentence + 1;
-               s < kinds.size() && segments.sentence_line[s] == line; ++s) {
+               s < kinds.size() && (governs == Governs::kRestOfDocument ||
+                                    segments.sentence_line[s] == line);
+               ++s) {
             kinds[s] |= kind;
           }
         }

@@ -76,6 +76,13 @@ rule turn {
   message "Claim attributed to {source}"
   governs paragraph
 }
+rule text-of {
+  kind attribution
+  scope line
+  match "^(?P<span>Following is the text of (?P<source>[a-z ]+)):"
+  message "Claim attributed to {source}"
+  governs document
+}
 rule menu {
   kind boilerplate
   scope document
@@ -238,6 +245,23 @@ TEST_F(AnalyzeDocumentTest, AGoverningFindingDoesNotReachTheNextParagraph) {
       "dollars.");
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "claim");
+}
+
+TEST_F(AnalyzeDocumentTest,
+       AFindingThatGovernsTheDocumentReachesEveryLaterParagraph) {
+  const DocumentResult result = Analyze(
+      "Following is the text of a statement:\nIt rained.\nIt poured. It "
+      "cleared. We spent 2016 dollars.");
+  EXPECT_THAT(result.findings,
+              ElementsAre(Field(&Finding::rule_id, "text-of")));
+}
+
+TEST_F(AnalyzeDocumentTest, AFindingThatGovernsTheDocumentDoesNotReachBack) {
+  const DocumentResult result = Analyze(
+      "It rained. It poured. We spent 2016 dollars.\nIt cleared.\nFollowing "
+      "is the text of a statement:\nIt rained again.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[0].rule_id, "claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AcrossParagraphsStillCountsSentences) {

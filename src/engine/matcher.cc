@@ -180,7 +180,9 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
           rule.reach, rule.reach_across_paragraphs ? " across" : "",
           rule.lead_reach > 0 ? absl::StrCat(" lead ", rule.lead_reach) : "",
           rule.reach_quote_run ? " quote-run" : "",
-          rule.governs_paragraph ? " governs-paragraph" : "",
+          rule.governs == Governs::kParagraph        ? " governs-paragraph"
+          : rule.governs == Governs::kRestOfDocument ? " governs-document"
+                                                     : "",
           rule.min_per_document > 0
               ? absl::StrCat(" at-least ", rule.min_per_document)
               : "",

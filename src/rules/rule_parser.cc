@@ -139,12 +139,13 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       -x3::raw[keyword("or-quote-run")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             capture_name_value > quoted_value;
-  auto const paragraph_value =
-      Named("'paragraph'", x3::raw[keyword("paragraph")][on_value]);
+  auto const governs_value =
+      Named("'paragraph' or 'document'",
+            x3::raw[keyword("paragraph") | keyword("document")][on_value]);
   auto const per_document_value =
       Named("'per-document'", x3::raw[keyword("per-document")][on_value]);
   auto const governs_field =
-      x3::raw[keyword("governs")][on_keyword] > paragraph_value;
+      x3::raw[keyword("governs")][on_keyword] > governs_value;
   auto const at_least_field = x3::raw[keyword("at-least")][on_keyword] >
                               number_value > per_document_value;
   auto const field = string_field | word_field | example_field | yields_field |
@@ -471,7 +472,8 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
           first.text,
           Pattern{*std::move(regex), LocationOf(source, file, pattern.offset)});
     } else if (key == "governs") {
-      rule.governs_paragraph = true;
+      rule.governs = first.text == "document" ? Governs::kRestOfDocument
+                                              : Governs::kParagraph;
     } else if (key == "at-least") {
       auto count = ParseCount(first, "at-least", 1, source, file);
       if (!count.ok()) return count.status();

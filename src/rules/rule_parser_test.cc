@@ -243,7 +243,33 @@ rule r {
 })pack",
                             "p.rules");
   ASSERT_TRUE(pack.ok()) << pack.status();
-  EXPECT_TRUE(pack->rules[0].governs_paragraph);
+  EXPECT_EQ(pack->rules[0].governs, Governs::kParagraph);
+}
+
+TEST(ParseRulePackTest, ReadsGovernsDocument) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "x"
+  message "m"
+  governs document
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].governs, Governs::kRestOfDocument);
+}
+
+TEST(ParseRulePackTest, GovernsNeedsParagraphOrDocument) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "x"
+  message "m"
+  governs sentence
+})pack",
+                            "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(pack.status().message(), HasSubstr("'paragraph' or 'document'"));
 }
 
 TEST(ParseRulePackTest, ReadsAtLeastPerDocument) {
