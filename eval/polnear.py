@@ -106,6 +106,10 @@ def cue_class(text, rel):
     return "speech" if SPEECH_CUE_RE.match(cue) else "other"
 
 
+# The classes source_class returns, in the order the report lists them.
+SOURCE_CLASSES = ("named", "pronoun", "group", "indefinite", "none")
+
+
 def source_class(text, rel):
     """'none', 'pronoun', 'group' (plural unnamed group), 'indefinite'
     (a singular unnamed speaker) or 'named'."""
@@ -363,7 +367,7 @@ def add_rows(sec, label, s, head=True, anchors=True):
     r2 = sum(v[0] for _, v in nonpro)
     m2 = sum(v[1] for _, v in nonpro)
     sec.row("%s: source accuracy, gold not a pronoun" % label, ratio(r2, m2), "", "%d/%d" % (r2, m2))
-    for k in ("named", "pronoun", "group", "indefinite", "none"):
+    for k in SOURCE_CLASSES:
         v = s["by_source"].get(k, [0, 0])
         sec.row("%s:   source acc., gold %s" % (label, k), ratio(*v), "", "%d/%d" % tuple(v))
     sec.row("%s: Pearson r, attributions per 1k words" % label, s["pearson"], head=head)
@@ -373,7 +377,7 @@ def add_rows(sec, label, s, head=True, anchors=True):
     for k, what in (("speech", "a speech or reporting verb"), ("other", "an attitude, intention or perception")):
         v = s["by_cue_class"].get(k, [0, 0])
         sec.row("%s: recall, cue %s" % (label, what), ratio(*v), "", "%d/%d" % tuple(v))
-    for k in ("named", "pronoun", "group", "indefinite", "none"):
+    for k in SOURCE_CLASSES:
         v = s["recall_source"].get(k, [0, 0])
         sec.row("%s: recall, gold source %s" % (label, k), ratio(*v), "", "%d/%d" % tuple(v))
     cp, cr, cf = common.prf(c["cit_tp"], c["cit_pred"] - c["cit_tp"], c["gold"] - c["cit_tp"])
