@@ -74,6 +74,36 @@ def load_output(path):
     return {k: v.get("articleBody", "") or "" for k, v in d.items()}
 
 
+# An extractor writes list items as "- item" and table rows as
+# "| cell | cell |" (trafilatura does both); the ground truth holds the
+# items' and cells' text without that markup. Looking the raw line up in
+# the truth labelled 270 of trafilatura's 285 list items and 178 of its 190
+# table rows boilerplate when the annotators kept them as article.
+LIST_MARK_RE = re.compile(r"^(?:[-*•]|\d{1,3}[.)])\s+")
+TABLE_RULE_RE = re.compile(r"^[|:\-\s]+$")
+
+
+def label_line(line, gt):
+    """None for a line too short to judge (under 3 characters, or an
+    extractor's table rule with no text); else True when the line is
+    boilerplate: neither it, nor its text without a list marker, nor every
+    cell of it as a table row, is in gt (the normalised article body)."""
+    text = line.strip()
+    if len(text) < 3 or TABLE_RULE_RE.match(text):
+        return None
+    if common.norm_space(text) in gt:
+        return False
+    item = LIST_MARK_RE.sub("", text, count=1)
+    if item != text and common.norm_space(item) in gt:
+        return False
+    if "|" in text:
+        cells = [common.norm_space(c) for c in text.strip("|").split("|")]
+        cells = [c for c in cells if c]
+        if cells and all(c in gt for c in cells):
+            return False
+    return True
+
+
 def boilerplate_lines(findings):
     out = set()
     for f in findings:
@@ -105,10 +135,10 @@ def score_lines(pages, truth, found):
             hit = i in flagged
             if not hit:
                 kept.append(line)
-            if len(line.strip()) < 3:
+            boiler = label_line(line, gt)
+            if boiler is None:
                 c["trivial"] += 1
                 continue
-            boiler = common.norm_space(line) not in gt
             c["lines"] += 1
             c["boiler"] += boiler
             c["boiler_first"] += boiler and i == first_line
@@ -202,7 +232,9 @@ def scrapinghub(sec, root, quick, jobs):
         if name == "html-text":
             sec.fp_rules = fp_rules
     sec.notes.append("Scrapinghub: a line (>= 3 chars) is boilerplate when its lower-cased, space-collapsed text "
-                     "is not a substring of the likewise normalised ground truth. Shingle F1 = the benchmark's "
+                     "is not a substring of the likewise normalised ground truth, nor is its text without an extractor's "
+                     "list marker ('- '), nor, for a table row ('| a | b |'), every cell; a table rule ('|---|') is "
+                     "not judged. Shingle F1 = the benchmark's "
                      "metric (\\w+ tokens, 4-shingles with counts, per-document normalised, P and R averaged over "
                      "pages); 'input as is' reproduces the published html-text / trafilatura / newspaper figures as a check. The line goal (P >= 0.90, R >= 0.70) is held against the extractors' output, as the issue states it; unfiltered page text is reported beside it. "
                      "Published extractor F1: " + ", ".join("%s %.3f" % x for x in PUBLISHED_F1) + ".")
@@ -292,9 +324,9 @@ def scrapinghub_html(sec, root, quick, jobs):
                 line = ln["text"]
                 if not hit:
                     kept.append(line)
-                if len(line.strip()) < 3:
+                boiler = label_line(line, gt)
+                if boiler is None:
                     continue
-                boiler = common.norm_space(line) not in gt
                 c["lines"] += 1
                 c["boiler"] += boiler
                 structure = {m for r, m in hit if r == "boilerplate.page-structure"}

@@ -211,6 +211,17 @@ class BoilerplateTest(unittest.TestCase):
         self.assertFalse(boilerplate.snippet_flagged("a long article sentence here", texts))
         self.assertFalse(boilerplate.snippet_flagged("share this story on the web and then a great deal more text after it", texts))
 
+    def test_an_extractors_list_item_is_article_when_its_text_is(self):
+        gt = common.norm_space("Ingredients\n1 tsp nutmeg\n2 cups flour")
+        self.assertFalse(boilerplate.label_line("- 1 tsp nutmeg", gt))
+        self.assertTrue(boilerplate.label_line("- Related: more recipes", gt))
+
+    def test_a_table_row_is_article_when_every_cell_is(self):
+        gt = common.norm_space("Pos Player\nDL Sione Takitaki 6 8%")
+        self.assertFalse(boilerplate.label_line("| DL | Sione Takitaki |", gt))
+        self.assertFalse(boilerplate.label_line("Sione Takitaki |", gt))
+        self.assertTrue(boilerplate.label_line("Filed under: Khawarij |", gt))
+        self.assertIsNone(boilerplate.label_line("|---|---|", gt))
 
     def test_html_line_is_flagged_by_an_overlapping_boilerplate_finding(self):
         lines = [finding(3, 5, 3, 9, kind="citation"), finding(3, 12, 3, 40, kind="citation"),
