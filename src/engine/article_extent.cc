@@ -119,9 +119,17 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
   const size_t prose_before = static_cast<size_t>(std::count_if(
       body.begin(), body.end(), [&](size_t i) { return i < best_first; }));
   if (prose_before > options.max_prose_lines_before) return outside;
+  // A row with figures, or a line an extractor wrote as a table's cells
+  // ("| Player | Plays |", or one cell a line, "Plays |"): extractors keep
+  // a table only when it stands in the main content, so its rows are the
+  // article's, whatever their words.
   auto table_row = [&](size_t i) {
-    return NumberCount(text.substr(lines[i].begin, lines[i].size())) >=
-           options.table_numbers;
+    std::string_view line = text.substr(lines[i].begin, lines[i].size());
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) return false;
+    line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+    return NumberCount(line) >= options.table_numbers || line.front() == '|' ||
+           line.back() == '|';
   };
   for (const std::vector<size_t>& region :
        {before, non_empty(best_last + 1, lines.size())}) {

@@ -68,6 +68,19 @@ TEST(LinesOutsideArticleTest, ATableRowAroundAPageBodyIsNotFurniture) {
   EXPECT_TRUE(flagged[10]);
 }
 
+TEST(LinesOutsideArticleTest,
+     AnExtractorsTableCellsAfterTheBodyAreNotFurniture) {
+  // trafilatura writes a table's cells with pipes, here one cell a line.
+  std::vector<std::string> page = Menu(8);
+  page.insert(page.end(), {kProse, kProse, "| Pos |", "Player |", "Plays |",
+                           "| DL |", "Sione Takitaki |"});
+  const std::vector<std::string> footer = Menu(6);
+  page.insert(page.end(), footer.begin(), footer.end());
+  const std::vector<bool> flagged = Flagged(page);
+  for (int i = 10; i < 15; ++i) EXPECT_FALSE(flagged[i]) << page[i];
+  for (int i = 15; i < 21; ++i) EXPECT_TRUE(flagged[i]) << page[i];
+}
+
 TEST(LinesOutsideArticleTest, TheLabelsOfARunOfTablesAreNotFurniture) {
   // A wire story that is a run of supply tables around one paragraph of
   // prose: the labels without figures are the tables', not a page's menu.
