@@ -32,4 +32,11 @@ size_t WordCount(std::string_view text) {
   return words;
 }
 
+std::string_view TrimBlanks(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  const size_t end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
 }  // namespace provcheck

@@ -17,6 +17,10 @@ bool EndsAsASentence(std::string_view text);
 // Runs of non-blank characters.
 size_t WordCount(std::string_view text);
 
+// `text` without the blanks (spaces, tabs, line ends) at either end; empty
+// when it is all blanks.
+std::string_view TrimBlanks(std::string_view text);
+
 }  // namespace provcheck
 
 #endif  // PROVCHECK_COMMON_PROSE_H_

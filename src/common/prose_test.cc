@@ -34,5 +34,15 @@ TEST(WordCountTest, CountsRunsOfNonBlankCharacters) {
   EXPECT_EQ(WordCount("  two\twords  "), 2u);
 }
 
+TEST(TrimBlanksTest, DropsBlanksAtBothEndsOnly) {
+  EXPECT_EQ(TrimBlanks(" \tPlayer | Plays |\r\n"), "Player | Plays |");
+  EXPECT_EQ(TrimBlanks("a  b"), "a  b");
+}
+
+TEST(TrimBlanksTest, AllBlanksIsEmpty) {
+  EXPECT_EQ(TrimBlanks(" \t\r\n"), "");
+  EXPECT_EQ(TrimBlanks(""), "");
+}
+
 }  // namespace
 }  // namespace provcheck

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "common/prose.h"
 #include "provcheck/config.h"
 
 namespace provcheck {
@@ -11,13 +12,6 @@ namespace {
 
 bool Before(Position a, Position b) {
   return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-}
-
-std::string_view Trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
 }
 
 // Walks a text keeping the position (line, code-point column) of an offset.
@@ -80,7 +74,7 @@ Form ParseBody(std::string_view body, std::vector<std::string>* rules) {
 }
 
 bool IsFence(std::string_view line) {
-  line = Trim(line);
+  line = TrimBlanks(line);
   return line.starts_with("```") || line.starts_with("~~~");
 }
 
@@ -94,12 +88,12 @@ Suppressions Suppressions::Parse(std::string_view original, Format format) {
     while (offset < original.size()) {
       size_t end = original.find('\n', offset);
       if (end == std::string_view::npos) end = original.size();
-      std::string_view line = Trim(original.substr(offset, end - offset));
+      std::string_view line = TrimBlanks(original.substr(offset, end - offset));
       if (line.starts_with("provcheck:")) {
         const Position at =
             cursor.At(offset + (original.substr(offset).find("provcheck:")));
         const Position after{at.line + 1, 1};
-        suppressions.Add(Trim(line.substr(10)), at, after, at.line, true);
+        suppressions.Add(TrimBlanks(line.substr(10)), at, after, at.line, true);
       }
       offset = end + 1;
     }
@@ -140,7 +134,7 @@ Suppressions Suppressions::Parse(std::string_view original, Format format) {
     });
     if (fenced || close == std::string_view::npos) continue;
     const std::string_view body =
-        Trim(original.substr(open + 4, close - open - 4));
+        TrimBlanks(original.substr(open + 4, close - open - 4));
     if (!body.starts_with("provcheck-")) continue;
     const Position at = cursor.At(open);
     const Position after = cursor.At(stop);

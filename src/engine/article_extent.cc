@@ -124,12 +124,10 @@ std::vector<bool> LinesOutsideArticle(std::string_view text,
   // a table only when it stands in the main content, so its rows are the
   // article's, whatever their words.
   auto table_row = [&](size_t i) {
-    std::string_view line = text.substr(lines[i].begin, lines[i].size());
-    const size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return false;
-    line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
-    return NumberCount(line) >= options.table_numbers || line.front() == '|' ||
-           line.back() == '|';
+    const std::string_view line =
+        TrimBlanks(text.substr(lines[i].begin, lines[i].size()));
+    return !line.empty() && (NumberCount(line) >= options.table_numbers ||
+                             line.front() == '|' || line.back() == '|');
   };
   for (const std::vector<size_t>& region :
        {before, non_empty(best_last + 1, lines.size())}) {
