@@ -3,6 +3,7 @@
 #ifndef PROVCHECK_PIPELINE_H_
 #define PROVCHECK_PIPELINE_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -49,6 +50,13 @@ struct PipelineOptions {
 void AnalyzePaths(const std::vector<std::string>& paths,
                   const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink);
+
+// Where AnalyzePaths cuts its inputs into batches, given each one's size in
+// bytes (0 when unknown): the index that opens each batch, then
+// sizes.size(). A batch closes at about 1 MiB of input, and small corpora
+// are cut into at least four batches per thread.
+std::vector<size_t> BatchBoundaries(const std::vector<uint64_t>& sizes,
+                                    int threads);
 
 // What a first pass over the corpus gathers before any document can be
 // analysed: the keyed claims to cross-check, ordered by path and position,

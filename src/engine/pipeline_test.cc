@@ -142,5 +142,39 @@ TEST_F(AnalyzePathsTest, AnUnreadablePathKeepsItsPlace) {
   EXPECT_EQ(Run(paths, 3), paths);
 }
 
+TEST(BatchBoundariesTest, ABatchClosesAtAMebibyteOfInput) {
+  // A hundred 400 KB pages: the third page takes a batch past 1 MiB.
+  const std::vector<uint64_t> sizes(100, 400 * 1024);
+  const std::vector<size_t> boundaries = BatchBoundaries(sizes, 1);
+  ASSERT_EQ(boundaries.size(), 35u);  // 33 batches of 3, then 1
+  for (size_t i = 0; i + 2 < boundaries.size(); ++i) {
+    EXPECT_EQ(boundaries[i + 1] - boundaries[i], 3u);
+  }
+  EXPECT_EQ(boundaries.back(), 100u);
+}
+
+TEST(BatchBoundariesTest, SmallCorporaGiveEveryThreadFourBatches) {
+  const std::vector<uint64_t> sizes(80, 1000);
+  const std::vector<size_t> boundaries = BatchBoundaries(sizes, 2);
+  ASSERT_EQ(boundaries.size(), 9u);  // 8 batches of 10
+  for (size_t i = 0; i + 1 < boundaries.size(); ++i) {
+    EXPECT_EQ(boundaries[i + 1] - boundaries[i], 10u);
+  }
+}
+
+TEST(BatchBoundariesTest, EmptyFilesStillMakeBoundedBatches) {
+  const std::vector<uint64_t> sizes(100000, 0);
+  const std::vector<size_t> boundaries = BatchBoundaries(sizes, 1);
+  EXPECT_EQ(boundaries.front(), 0u);
+  EXPECT_EQ(boundaries.back(), sizes.size());
+  for (size_t i = 0; i + 1 < boundaries.size(); ++i) {
+    EXPECT_LE(boundaries[i + 1] - boundaries[i], 4096u);
+  }
+}
+
+TEST(BatchBoundariesTest, NoInputsNoBatches) {
+  EXPECT_EQ(BatchBoundaries({}, 2), (std::vector<size_t>{0}));
+}
+
 }  // namespace
 }  // namespace provcheck
