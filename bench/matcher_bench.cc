@@ -474,6 +474,7 @@ enum PatternStage { kFindAll = 0, kForward = 1, kSpan = 2, kSubmatch = 3 };
 
 struct PatternCost {
   std::string name;  // rule id and pattern index
+  const provcheck::Rule* rule = nullptr;
   provcheck::Scope scope = provcheck::Scope::kSentence;
   std::unique_ptr<RE2> regex;
   std::vector<std::string> group_names;
@@ -541,9 +542,15 @@ int64_t RunFindAll(const PatternCost& p, re2::StringPiece segment,
     }
     bool reject = false;
     for (const auto& [capture, regex] : p.rejects) {
-      const std::string value =
-          provcheck::CleanSourceName(CaptureOf(captures, capture));
-      if (!value.empty() && RE2::FullMatch(value, *regex)) reject = true;
+      // As Matcher::Rejected: `before` is the segment ahead of the match,
+      // uncleaned; a capture is cleaned first.
+      if (capture == provcheck::kRejectBefore) {
+        reject = RE2::FullMatch(segment.substr(0, begin), *regex);
+      } else {
+        const std::string value =
+            provcheck::CleanSourceName(CaptureOf(captures, capture));
+        reject = !value.empty() && RE2::FullMatch(value, *regex);
+      }
       if (reject) break;
     }
     if (reject) {
@@ -579,6 +586,7 @@ PatternFixture* BuildPatternFixture() {
       for (size_t i = 0; i < rule.patterns.size(); ++i) {
         PatternCost p;
         p.name = rule.id + "#" + std::to_string(i);
+        p.rule = &rule;
         p.scope = rule.scope;
         p.regex = std::make_unique<RE2>(rule.patterns[i].regex, options);
         p.group_names.resize(p.regex->NumberOfCapturingGroups() + 1);
@@ -621,6 +629,10 @@ PatternFixture* BuildPatternFixture() {
         provcheck::TextRange{0, doc.text.size()}};
     const std::array<const std::vector<provcheck::TextRange>*, 3> units = {
         &segments.lines, &segments.sentences, &whole};
+    // A rule with `at-least N per-document` keeps none of its matches in a
+    // document where it has fewer; Matcher::Match drops them, so the check
+    // below must too (the per-pattern counters keep them: the work was done).
+    std::vector<std::pair<const provcheck::Rule*, int64_t>> counted;
     for (int scope = 0; scope < 3; ++scope) {
       if (ids[scope].empty()) continue;
       for (const provcheck::TextRange& range : *units[scope]) {
@@ -642,8 +654,21 @@ PatternFixture* BuildPatternFixture() {
           p.matches += kept;
           p.matched_segments += kept > 0;
           pf->matches += kept;
+          if (kept > 0 && p.rule->min_per_document > 1) {
+            auto it = std::find_if(
+                counted.begin(), counted.end(),
+                [&](const auto& entry) { return entry.first == p.rule; });
+            if (it == counted.end()) {
+              counted.emplace_back(p.rule, kept);
+            } else {
+              it->second += kept;
+            }
+          }
         }
       }
+    }
+    for (const auto& [rule, count] : counted) {
+      if (count < rule->min_per_document) pf->matches -= count;
     }
   }
   pf->atom_sets = std::move(sets);
