@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "boost/spirit/home/x3.hpp"
+#include "provcheck/document.h"
 #include "re2/re2.h"
 #include "rules/parse_error.h"
 #include "rules/x3_tokens.h"
@@ -115,6 +116,7 @@ absl::Status AddBlocks(std::string_view text, std::string_view file,
                        std::set<std::string>& ids) {
   auto blocks = ParseBlocks(text, file);
   if (!blocks.ok()) return blocks.status();
+  const LineIndex lines(text);  // once: every fact records where it stands
   auto error = [&](const Token& at, const std::string& message) {
     return ErrorAt(text, file, at.offset, message);
   };
@@ -143,8 +145,8 @@ absl::Status AddBlocks(std::string_view text, std::string_view file,
     }
     Fact fact;
     fact.id = block.name.text;
-    const auto [line, column] = LineAndColumn(text, block.name.offset);
-    fact.location = SourceLocation{std::string(file), line, column};
+    const Position at = lines.At(block.name.offset);
+    fact.location = SourceLocation{std::string(file), at.line, at.column};
     if (!ids.insert(fact.id).second) {
       return error(block.name, "fact " + fact.id + " is defined twice");
     }

@@ -5,24 +5,16 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "provcheck/document.h"
 
 namespace provcheck {
 
-// 1-based line and code-point column of a byte offset.
 std::pair<int, int> LineAndColumn(std::string_view source, size_t offset) {
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset && i < source.size(); ++i) {
-    if (source[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  int column = 1;
-  for (size_t i = line_start; i < offset && i < source.size(); ++i) {
-    if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++column;
-  }
-  return {line, column};
+  // One lookup: an index of every line is built for it, which costs one
+  // pass, as the scan it replaces did. Many lookups into one file build the
+  // LineIndex once instead (ParseRulePack).
+  const Position position = LineIndex(source).At(offset);
+  return {position.line, position.column};
 }
 
 // "file:line:col: error: message", the offending line, and a caret under the

@@ -10,7 +10,8 @@
 
 namespace provcheck {
 
-// 1-based line and code-point column of a byte offset.
+// 1-based line and code-point column of a byte offset, as LineIndex::At
+// gives them.
 std::pair<int, int> LineAndColumn(std::string_view source, size_t offset);
 
 // "file:line:col: error: message", the offending line, and a caret under the
