@@ -132,10 +132,12 @@ char32_t CodePointAt(std::string_view s, size_t i) {
   return i >= s.size() ? U'\n' : DecodeAt(s, i);
 }
 
-bool IsUnicodeSpace(char32_t cp) {
-  return (cp < 0x80 && IsWhitespace(static_cast<char>(cp))) || cp == 0xA0 ||
-         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+// White space for the emphasis flanking rules: ASCII white space, the
+// spaces the analysis text blanks (IsUnicodeSpace, utf8.h), and three it
+// leaves alone: the Ogham space mark and the line and paragraph separators.
+bool IsFlankingSpace(char32_t cp) {
+  return (cp < 0x80 && IsWhitespace(static_cast<char>(cp))) ||
+         IsUnicodeSpace(cp) || cp == 0x1680 || cp == 0x2028 || cp == 0x2029;
 }
 
 // ASCII punctuation plus the Unicode punctuation prose uses around emphasis:
@@ -554,8 +556,8 @@ class InlineBlanker {
     if (ch == '~' && length > 2) return j;
     const char32_t before = CodePointBefore(snapshot_, i);
     const char32_t after = CodePointAt(snapshot_, j);
-    const bool before_space = IsUnicodeSpace(before);
-    const bool after_space = IsUnicodeSpace(after);
+    const bool before_space = IsFlankingSpace(before);
+    const bool after_space = IsFlankingSpace(after);
     const bool before_punct = IsUnicodePunct(before);
     const bool after_punct = IsUnicodePunct(after);
     const bool left =
