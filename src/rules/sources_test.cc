@@ -181,6 +181,26 @@ TEST(SourceRegistryTest, ShippedRegistryTypesPluralRecordsAsRecords) {
             "records");
 }
 
+// A poll's share of respondents is the survey's figure: no later "he"
+// refers back to it.
+TEST(SourceRegistryTest, ShippedRegistryTypesAPollShareAsRecords) {
+  auto registry = LoadShippedRegistry();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  for (const char* share :
+       {"65% of those questioned", "Nearly half", "majority of Britons",
+        "Six in 10 voters", "Twenty-four percent", "two-thirds of Democrats",
+        "a 69% majority of Republicans", "half those surveyed"}) {
+    EXPECT_EQ(shipped.Resolve(Attribution(share)).profile.type, "records")
+        << share;
+  }
+  EXPECT_EQ(shipped.Resolve(Attribution("Joe Half")).profile.type, "person");
+  EXPECT_NE(shipped.Resolve(Attribution("half yearly report")).profile.type,
+            "records");
+  EXPECT_NE(shipped.Resolve(Attribution("majority leader")).profile.type,
+            "records");
+}
+
 TEST(SourceRegistryTest, ShippedRegistryTypesANamedDocumentApartFromItsBody) {
   auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
