@@ -72,6 +72,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/prose.h"
 #include "extract/date_spans.h"
 #include "extract/grammar_util.h"
 #include "provcheck/normalize.h"
@@ -667,18 +668,16 @@ struct Match {
 // heading) is that year; only in running text does a bare year need a
 // trigger word.
 std::optional<Match> WholeTextYear(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return std::nullopt;
-  const size_t last = text.find_last_not_of(" \t\r\n") + 1;
+  const std::string_view year = TrimBlanks(text);
   int value = 0;
-  if (last - first != 4 ||
-      !Digits(text.data() + first, text.data() + last, 4, &value)) {
+  if (year.size() != 4 ||
+      !Digits(year.data(), year.data() + year.size(), 4, &value)) {
     return std::nullopt;
   }
   if (value < kMinYear || value > kMaxYear) return std::nullopt;
   Match m;
-  m.begin = first;
-  m.end = last;
+  m.begin = static_cast<size_t>(year.data() - text.data());
+  m.end = m.begin + year.size();
   m.parsed.form = Form::kYear;
   m.parsed.year = value;
   return m;

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "absl/strings/str_cat.h"
+#include "common/prose.h"
 
 namespace provcheck::report {
 
@@ -131,13 +132,6 @@ bool IsValidName(std::string_view name) {
   });
 }
 
-std::string_view Trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
-
 }  // namespace
 
 TemplateSet::TemplateSet() = default;
@@ -181,7 +175,7 @@ absl::Status TemplateSet::Add(std::string name, std::string_view text,
     } else {
       sigil = '\0';
     }
-    const std::string name(Trim(body));
+    const std::string name(TrimBlanks(body));
     if (sigil != '!' && !IsValidName(name)) {
       return error(tag_begin, absl::StrCat("invalid tag name '", name, "'"));
     }
