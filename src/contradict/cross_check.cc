@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "re2/re2.h"
+#include "re2/set.h"
 
 namespace provcheck {
 namespace {
@@ -86,6 +87,10 @@ std::string Capitalised(std::string text) {
 
 struct ClaimExtractor::Patterns {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> events;
+  // The event patterns together, indexed as `events`: one scan says which
+  // classes a sentence speaks of, where a scan per class cost five passes
+  // over every sentence of the corpus for the few that hold an event.
+  std::unique_ptr<RE2::Set> any_event;
   // Each mention pattern with the index of its `name` group, found once.
   std::vector<std::pair<std::unique_ptr<RE2>, int>> person_mentions;
   RE2 capitalised{
@@ -101,14 +106,26 @@ absl::StatusOr<std::unique_ptr<ClaimExtractor>> ClaimExtractor::Create(
   extractor->patterns_ = std::make_unique<Patterns>();
   RE2::Options options;
   options.set_log_errors(false);
+  auto any_event = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const EventClass& event : ledger.events) {
-    auto pattern =
-        std::make_unique<RE2>("(?i)\\b((?:" + event.pattern + "))\\b", options);
+    const std::string regex = "(?i)\\b((?:" + event.pattern + "))\\b";
+    auto pattern = std::make_unique<RE2>(regex, options);
     if (!pattern->ok()) {
       return absl::InvalidArgumentError("event " + event.name + ": " +
                                         pattern->error());
     }
+    if (any_event->Add(regex, nullptr) < 0) {
+      return absl::InternalError("event " + event.name +
+                                 ": compiles alone but not in a set");
+    }
     extractor->patterns_->events.emplace_back(event.name, std::move(pattern));
+  }
+  if (!ledger.events.empty()) {
+    if (!any_event->Compile()) {
+      return absl::ResourceExhaustedError(
+          "the ledger's event patterns are too large to compile together");
+    }
+    extractor->patterns_->any_event = std::move(any_event);
   }
   for (const std::string& mention : ledger.person_mentions) {
     auto pattern = std::make_unique<RE2>(mention, options);
@@ -143,6 +160,7 @@ std::vector<KeyedClaim> ClaimExtractor::Extract(
   };
 
   std::vector<re2::StringPiece> groups;  // reused across sentences
+  std::vector<int> event_ids;
   for (const TextRange& range : segments.sentences) {
     const std::string_view sentence = text.substr(range.begin, range.size());
     const re2::StringPiece piece(sentence.data(), sentence.size());
@@ -170,8 +188,14 @@ std::vector<KeyedClaim> ClaimExtractor::Extract(
     }
 
     // Events: which classes the sentence speaks of, and where.
+    if (!patterns_->any_event ||
+        !patterns_->any_event->Match(piece, &event_ids)) {
+      continue;
+    }
+    std::sort(event_ids.begin(), event_ids.end());  // in ledger order
     std::vector<std::pair<std::string, size_t>> events;  // class, position
-    for (const auto& [name, pattern] : patterns_->events) {
+    for (const int id : event_ids) {
+      const auto& [name, pattern] = patterns_->events[id];
       re2::StringPiece trigger;
       if (RE2::PartialMatch(piece, *pattern, &trigger)) {
         events.emplace_back(name, trigger.data() - sentence.data());

@@ -72,6 +72,25 @@ TEST_F(CrossCheckTest, MisdatedEventContradictsTheLedger) {
   EXPECT_EQ(finding.related[0].path, "ledger.facts");
 }
 
+TEST_F(CrossCheckTest, ASentenceNamingTwoEventClassesKeysAClaimToEach) {
+  const std::vector<KeyedClaim> claims =
+      Claims("a.txt",
+             "Azerbaijan signed the accord on 3 October 2023, after the "
+             "offensive on Nagorno-Karabakh.");
+  std::vector<std::string> events;
+  for (const KeyedClaim& claim : claims) {
+    if (claim.type == KeyedClaim::Type::kEventDate) {
+      events.push_back(claim.event);
+    }
+  }
+  EXPECT_THAT(events, ::testing::ElementsAre("offensive", "signing"));
+}
+
+TEST_F(CrossCheckTest, ASentenceWithNoEventKeysNoDatedClaim) {
+  EXPECT_THAT(Claims("a.txt", "Azerbaijan hosted talks on 3 October 2023."),
+              IsEmpty());
+}
+
 TEST_F(CrossCheckTest, SameDateInAnotherFormatAgrees) {
   EXPECT_THAT(
       Check({{"a.txt", "On 2023-09-19 Azerbaijan seized Nagorno-Karabakh."}}),
