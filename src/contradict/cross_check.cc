@@ -192,7 +192,7 @@ std::vector<KeyedClaim> ClaimExtractor::Extract(
         !patterns_->any_event->Match(piece, &event_ids)) {
       continue;
     }
-    std::sort(event_ids.begin(), event_ids.end());  // in ledger order
+    std::sort(event_ids.begin(), event_ids.end());       // in ledger order
     std::vector<std::pair<std::string, size_t>> events;  // class, position
     for (const int id : event_ids) {
       const auto& [name, pattern] = patterns_->events[id];
