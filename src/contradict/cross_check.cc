@@ -88,8 +88,8 @@ std::string Capitalised(std::string text) {
 struct ClaimExtractor::Patterns {
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> events;
   // The event patterns together, indexed as `events`: one scan says which
-  // classes a sentence speaks of, where a scan per class cost five passes
-  // over every sentence of the corpus for the few that hold an event.
+  // classes a sentence speaks of, where a scan per class cost the corpus a
+  // pass per class, for the few sentences that hold an event.
   std::unique_ptr<RE2::Set> any_event;
   // Each mention pattern with the index of its `name` group, found once.
   std::vector<std::pair<std::unique_ptr<RE2>, int>> person_mentions;
