@@ -56,8 +56,8 @@ struct DocumentResult {
 std::string RenderMessage(std::string_view message_template,
                           const std::vector<Capture>& captures);
 
-// What a document is analysed with; shared read-only by every worker (a
-// long run gives each worker a copy with a matcher of its own).
+// What a document is analysed with; shared read-only by every worker, each
+// with a copy that names its lane.
 struct AnalysisConfig {
   const Matcher* matcher = nullptr;
   // Resolves sources to a type and reliability; null treats every source as
@@ -71,6 +71,10 @@ struct AnalysisConfig {
   // Lines recurring across the run's documents, from the first pass; null
   // when there was none. Each such line is a boilerplate finding.
   const RepeatedLines* repeated_lines = nullptr;
+  // This worker's lane among the threads matching at once
+  // (Matcher::MatchBatch).
+  int lane = 0;
+  int lanes = 1;
 };
 
 // The rule id of a line flagged for recurring across documents: built in,

@@ -31,6 +31,9 @@ struct Capture {
 // One match of one rule's pattern inside one segment.
 struct RuleMatch {
   const Rule* rule = nullptr;
+  // Which of the matcher's patterns found it: with the scope, it orders
+  // matches that begin together, whatever order the patterns ran in.
+  uint32_t pattern = 0;
   size_t segment = 0;  // index into lines or sentences, per the rule's scope
   size_t begin = 0;    // byte range in the analysis text
   size_t end = 0;
@@ -38,8 +41,7 @@ struct RuleMatch {
 };
 
 // The compiled form of a set of rule packs. Immutable once built, so one
-// instance may serve every thread; but threads then contend for the locks
-// on its automata's caches, so a long run gives each thread a Clone().
+// instance serves every thread (see MatchBatch's lanes).
 class Matcher {
  public:
   // Compiles every pattern; an RE2 error names the rule, its file and line,
@@ -47,10 +49,6 @@ class Matcher {
   static absl::StatusOr<std::unique_ptr<Matcher>> Compile(
       std::vector<RulePack> packs);
   ~Matcher();
-
-  // The same packs compiled again: a matcher for another thread, whose
-  // automata and their caches are its own.
-  absl::StatusOr<std::unique_ptr<Matcher>> Clone() const;
 
   // Finds every match in `text`. For each segment of each scope, one pass of
   // an RE2::Set of the literal atoms the patterns require says which
@@ -70,8 +68,15 @@ class Matcher {
   // document by document, a few dozen DFAs took turns on each sentence and
   // evicted each other's states from the cache; that cost more than half
   // the matching time (bench/README.md, "batches").
+  //
+  // Threads sharing this matcher pass their `lane` of `lanes`: each starts
+  // its pattern loop a share of the patterns further on. RE2 builds a DFA's
+  // states under a lock of that DFA, so threads that ran the same pattern
+  // at the same time met there; a copy of the matcher per thread avoided
+  // that, but built every state twice and took 130 MB more (bench/README.md,
+  // "Two cores"). The result does not depend on the lane.
   std::vector<std::vector<RuleMatch>> MatchBatch(
-      const std::vector<BatchItem>& items) const;
+      const std::vector<BatchItem>& items, int lane = 0, int lanes = 1) const;
 
   // Matches of one rule alone against a snippet treated as a document; what
   // `rules check` runs inline examples through.

@@ -754,7 +754,7 @@ std::vector<DocumentResult> AnalyzeDocuments(
     items.push_back(Matcher::BatchItem{document.text, &segments.back()});
   }
   const std::vector<std::vector<RuleMatch>> matches =
-      config.matcher->MatchBatch(items);
+      config.matcher->MatchBatch(items, config.lane, config.lanes);
   std::vector<DocumentResult> results;
   results.reserve(documents.size());
   for (size_t i = 0; i < documents.size(); ++i) {

@@ -102,12 +102,17 @@ size_t ScopeIndex(Scope scope) {
   return 2;
 }
 
-// Stable, so that matches starting together keep the order they were
-// found in, which decides ties between rules.
+// Matches that begin together keep the order of scope (lines, sentences,
+// the document) and then of the patterns in their packs, which decides ties
+// between rules; stable, for one pattern's matches in the order found.
 void SortByBegin(std::vector<RuleMatch>& matches) {
-  std::stable_sort(
-      matches.begin(), matches.end(),
-      [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+  std::stable_sort(matches.begin(), matches.end(),
+                   [](const RuleMatch& a, const RuleMatch& b) {
+                     const size_t a_scope = ScopeIndex(a.rule->scope);
+                     const size_t b_scope = ScopeIndex(b.rule->scope);
+                     return std::tie(a.begin, a_scope, a.pattern) <
+                            std::tie(b.begin, b_scope, b.pattern);
+                   });
 }
 
 // `at-least N per-document`: a rule with fewer matches than its minimum in
@@ -153,10 +158,6 @@ bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match,
 
 Matcher::Matcher() = default;
 Matcher::~Matcher() = default;
-
-absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Clone() const {
-  return Compile(packs_);
-}
 
 absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
     std::vector<RulePack> packs) {
@@ -300,6 +301,7 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
     if (end > begin) {
       RuleMatch match;
       match.rule = pattern.rule;
+      match.pattern = static_cast<uint32_t>(&pattern - patterns_.data());
       match.segment = segment_index;
       match.begin = range.begin + begin;
       match.end = range.begin + end;
@@ -359,7 +361,7 @@ std::vector<RuleMatch> Matcher::Match(std::string_view text,
 }
 
 std::vector<std::vector<RuleMatch>> Matcher::MatchBatch(
-    const std::vector<BatchItem>& items) const {
+    const std::vector<BatchItem>& items, int lane, int lanes) const {
   // The prefilter pass first: every segment's atoms say which patterns run
   // on it, and the runs wait, grouped by pattern.
   std::vector<std::vector<PendingRun>> runs(patterns_.size());
@@ -385,8 +387,12 @@ std::vector<std::vector<RuleMatch>> Matcher::MatchBatch(
   // (a line never overlaps another line, nor a sentence another, so within
   // a scope equal offsets mean one segment).
   std::vector<std::vector<RuleMatch>> out(items.size());
+  const size_t count = patterns_.size();
+  const size_t first_pattern =
+      lanes > 1 ? count * static_cast<size_t>(lane) / lanes : 0;
   for (Scope scope : {Scope::kLine, Scope::kSentence, Scope::kDocument}) {
-    for (size_t id = 0; id < patterns_.size(); ++id) {
+    for (size_t step = 0; step < count; ++step) {
+      const size_t id = (first_pattern + step) % count;
       const CompiledPattern& pattern = patterns_[id];
       if (pattern.rule->scope != scope) continue;
       for (const PendingRun& run : runs[id]) {

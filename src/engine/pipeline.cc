@@ -90,13 +90,6 @@ std::vector<size_t> BatchBoundaries(const std::vector<uint64_t>& sizes,
   return boundaries;
 }
 
-namespace {
-
-// Below this many documents in a run, workers share the caller's matcher.
-constexpr size_t kMinDocumentsForOwnMatchers = 100;
-
-}  // namespace
-
 void AnalyzePaths(const std::vector<std::string>& paths,
                   const AnalysisConfig& config, const PipelineOptions& options,
                   const std::function<void(DocumentOutcome&&)>& sink) {
@@ -156,19 +149,12 @@ void AnalyzePaths(const std::vector<std::string>& paths,
     return index == next_to_emit;
   };
 
-  auto work = [&] {
-    // A matcher of its own: threads sharing one RE2 contend for the lock
-    // on its DFA's state cache, which a large pattern resets often, and
-    // the second thread on two cores added 5-10% instead of 100%
-    // (bench/README.md, "Two cores"). Compiling costs a worker about 0.1 s
-    // of CPU and the caches' memory again, which pays from about 100
-    // documents of news.
+  auto work = [&](int lane) {
+    // Every thread shares the one matcher, each in a lane of its own so
+    // that two seldom run one pattern at once (Matcher::MatchBatch).
     AnalysisConfig worker_config = config;
-    absl::StatusOr<std::unique_ptr<Matcher>> matcher;
-    if (paths.size() >= kMinDocumentsForOwnMatchers) {
-      matcher = config.matcher->Clone();
-      if (matcher.ok()) worker_config.matcher = matcher->get();
-    }
+    worker_config.lane = lane;
+    worker_config.lanes = threads;
     for (;;) {
       size_t index;
       {
@@ -184,7 +170,7 @@ void AnalyzePaths(const std::vector<std::string>& paths,
     }
   };
   std::vector<std::thread> workers;
-  for (int i = 1; i < threads; ++i) workers.emplace_back(work);
+  for (int i = 1; i < threads; ++i) workers.emplace_back(work, i);
 
   for (size_t index = 0; index < batches; ++index) {
     std::vector<DocumentOutcome> outcomes;

@@ -95,8 +95,9 @@ TEST_F(AnalyzePathsTest, EachDocumentGetsTheFindingsOfItsOwnText) {
   }
 }
 
-TEST_F(AnalyzePathsTest, WorkersWithMatchersOfTheirOwnFindWhatOneThreadFinds) {
-  // Enough documents that each worker compiles a matcher of its own.
+TEST_F(AnalyzePathsTest, WorkersSharingOneMatcherFindWhatOneThreadFinds) {
+  // Enough documents for several batches a worker, each worker matching in
+  // a lane of its own.
   const std::vector<std::string> paths = WriteDocuments(240);
   auto findings_with = [&](int threads) {
     PipelineOptions options;
