@@ -46,8 +46,9 @@ class Matcher {
  public:
   // Compiles every pattern; an RE2 error names the rule, its file and line,
   // and RE2's own message.
+  // Up to `threads` threads compile side by side; the result is the same.
   static absl::StatusOr<std::unique_ptr<Matcher>> Compile(
-      std::vector<RulePack> packs);
+      std::vector<RulePack> packs, int threads = 1);
   ~Matcher();
 
   // Finds every match in `text`. For each segment of each scope, one pass of

@@ -106,8 +106,9 @@ class Progress {
 }  // namespace
 
 int RunAudit(const AuditOptions& options, int argc, char** argv) {
+  const int threads = options.threads > 0 ? options.threads : DefaultThreads();
   std::optional<LoadedRules> rules =
-      LoadRulesOrReport(ResolveRulesDir(options.rules_dir));
+      LoadRulesOrReport(ResolveRulesDir(options.rules_dir), threads);
   if (!rules) return kExitError;
   auto store = Store::Open(options.db, StoreOptions{});
   if (!store.ok()) {
@@ -154,7 +155,7 @@ int RunAudit(const AuditOptions& options, int argc, char** argv) {
   }
 
   PipelineOptions pipeline;
-  pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
+  pipeline.threads = threads;
   // Claims of this run's documents, and of every other document audited
   // before: contradictions with earlier audits count too.
   CorpusSignals signals =

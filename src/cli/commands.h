@@ -90,7 +90,8 @@ int RunRulesList(const RulesOptions& options);
 std::string ResolveRulesDir(const std::string& flag);
 
 // Loads and compiles every pack, opt-in packs included (what `rules check`
-// and `rules list` show), printing any error to stderr.
+// and `rules list` show), on one thread per core, printing any error to
+// stderr.
 std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir);
 
 // Everything analysis needs from a rules directory: the compiled packs and
@@ -116,10 +117,10 @@ struct LoadedRules {
 // Loads the packs of `rules_dir` and of `extra_dirs` (a config's
 // rules-dirs; a rule id defined twice is an error naming both files),
 // compiles the default packs and the opt-in packs named in `opt_in`, and
-// loads rules_dir's sources and ledger. Prints any error to stderr and
-// returns nullopt.
+// loads rules_dir's sources and ledger. Compiles on up to `threads`
+// threads. Prints any error to stderr and returns nullopt.
 std::optional<LoadedRules> LoadRulesOrReport(
-    const std::string& rules_dir,
+    const std::string& rules_dir, int threads,
     const std::vector<std::string>& extra_dirs = {},
     const std::set<std::string>& opt_in = {});
 

@@ -159,8 +159,9 @@ int RunLint(const LintOptions& options) {
   std::set<std::string> opt_in = PacksTurnedOn(*config);
   opt_in.insert(options.enable_packs.begin(), options.enable_packs.end());
   const std::string rules_dir = ResolveRulesDir(options.rules_dir);
+  const int threads = options.threads > 0 ? options.threads : DefaultThreads();
   std::optional<LoadedRules> rules =
-      LoadRulesOrReport(rules_dir, config->rules_dirs, opt_in);
+      LoadRulesOrReport(rules_dir, threads, config->rules_dirs, opt_in);
   if (!rules) return kExitError;
   if (!CheckEnabledPacksOrReport(options.enable_packs, *rules)) {
     return kExitError;
@@ -237,7 +238,7 @@ int RunLint(const LintOptions& options) {
     printer = MakeTextPrinter(std::cout, UseColor(options.color));
   }
   PipelineOptions pipeline;
-  pipeline.threads = options.threads > 0 ? options.threads : DefaultThreads();
+  pipeline.threads = threads;
   // Contradictions need every document's claims, and repeated lines every
   // document's lines, before any document can be printed: a first, cheaper
   // pass collects them (memory: the keyed claims and one hash per long

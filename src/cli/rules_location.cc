@@ -46,7 +46,7 @@ std::unique_ptr<Matcher> LoadMatcherOrReport(const std::string& rules_dir) {
     std::cerr << packs.status().message() << '\n';
     return nullptr;
   }
-  auto matcher = Matcher::Compile(*std::move(packs));
+  auto matcher = Matcher::Compile(*std::move(packs), DefaultThreads());
   if (!matcher.ok()) {
     std::cerr << matcher.status().message() << '\n';
     return nullptr;
@@ -63,7 +63,8 @@ std::vector<const Rule*> LoadedRules::all_rules() const {
 }
 
 std::optional<LoadedRules> LoadRulesOrReport(
-    const std::string& rules_dir, const std::vector<std::string>& extra_dirs,
+    const std::string& rules_dir, int threads,
+    const std::vector<std::string>& extra_dirs,
     const std::set<std::string>& opt_in) {
   std::vector<RulePack> packs;
   std::map<std::string, std::string> defined;  // rule id -> file
@@ -96,7 +97,7 @@ std::optional<LoadedRules> LoadRulesOrReport(
   LoadedRules rules;
   rules.dormant = std::move(selection.dormant);
   absl::StatusOr<std::unique_ptr<Matcher>> matcher =
-      Matcher::Compile(std::move(selection.active));
+      Matcher::Compile(std::move(selection.active), threads);
   if (!matcher.ok()) {
     std::cerr << matcher.status().message() << '\n';
     return std::nullopt;

@@ -1,7 +1,10 @@
 #include "provcheck/matcher.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <map>
+#include <thread>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
@@ -38,11 +41,20 @@ struct Matcher::CompiledPattern {
 // scope has its own atoms, so a line is not scanned for the words of
 // sentence patterns, nor the other way round.
 struct Matcher::Prefilter {
-  re2::FilteredRE2 filter{kMinAtomLength};
-  std::unique_ptr<RE2::Set> atoms;  // null when no pattern has an atom
-  std::vector<int> pattern_ids;     // filter's id -> index into patterns_
   // Atoms shorter than this filter too little to be worth matching.
   static constexpr int kMinAtomLength = 3;
+
+  // A scope's patterns are split between several FilteredRE2s so that
+  // threads can compile them side by side: compiling is most of a lint of a
+  // few drafts (bench/README.md). One atom set still serves them all.
+  struct Shard {
+    re2::FilteredRE2 filter{kMinAtomLength};
+    std::vector<int> pattern_ids;    // filter's id -> index into patterns_
+    std::vector<std::string> atoms;  // as filter.Compile() numbers them
+    std::vector<int> from_set;       // atom set's id -> filter's, or -1
+  };
+  std::vector<std::unique_ptr<Shard>> shards;  // none: the scope is empty
+  std::unique_ptr<RE2::Set> atoms;  // null when no pattern has an atom
 
   // FilteredRE2::AllPotentials allocates and walks its whole prefilter tree
   // on every call: 7 us a segment, more than the atom scan and the pattern
@@ -55,7 +67,7 @@ struct Matcher::Prefilter {
       ABSL_GUARDED_BY(mutex);
 
   // Indexes into patterns_ of the patterns that can match a segment holding
-  // `atom_ids` (sorted), in ascending order.
+  // `atom_ids` (the atom set's, sorted), in ascending order.
   void Potentials(const std::vector<int>& atom_ids, std::vector<int>& out) {
     {
       absl::ReaderMutexLock lock(&mutex);
@@ -64,8 +76,17 @@ struct Matcher::Prefilter {
         return;
       }
     }
-    filter.AllPotentials(atom_ids, &out);
-    for (int& id : out) id = pattern_ids[id];
+    out.clear();
+    std::vector<int> held;
+    std::vector<int> allowed;
+    for (const auto& shard : shards) {
+      held.clear();
+      for (int id : atom_ids) {
+        if (shard->from_set[id] >= 0) held.push_back(shard->from_set[id]);
+      }
+      shard->filter.AllPotentials(held, &allowed);
+      for (int id : allowed) out.push_back(shard->pattern_ids[id]);
+    }
     std::sort(out.begin(), out.end());
     absl::MutexLock lock(&mutex);
     if (potentials.size() < kMaxRemembered) potentials.emplace(atom_ids, out);
@@ -159,17 +180,39 @@ bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match,
 Matcher::Matcher() = default;
 Matcher::~Matcher() = default;
 
-absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
-    std::vector<RulePack> packs) {
-  std::unique_ptr<Matcher> matcher(new Matcher());
-  matcher->packs_ = std::move(packs);
-  const RE2::Options options = PatternOptions();
-  for (auto& prefilter : matcher->prefilters_) {
-    prefilter = std::make_unique<Prefilter>();
-  }
+namespace {
 
+// Runs task(0) .. task(count - 1) on up to `threads` threads, the caller's
+// among them, each taking the next task not yet taken.
+void RunTasks(size_t count, int threads,
+              const std::function<void(size_t)>& task) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < count; i = next++) task(i);
+  };
+  const size_t workers =
+      std::min(count, static_cast<size_t>(std::max(threads, 1)));
+  std::vector<std::thread> helpers;
+  for (size_t i = 1; i < workers; ++i) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+}
+
+// Patterns a FilteredRE2 compiles at most. Chosen for two cores with room
+// for more: the 100 sentence patterns make four shards, and threads share
+// out the shards and the reject patterns.
+constexpr size_t kMaxPatternsPerShard = 25;
+
+std::string CompileError(const Rule& rule, const Pattern& pattern,
+                         const std::string& what, const std::string& error) {
+  return absl::StrCat(pattern.location.file, ":", pattern.location.line, ":",
+                      pattern.location.column, ": error: rule ", rule.id, ": ",
+                      what, " does not compile: ", error);
+}
+
+std::string Fingerprint(const std::vector<RulePack>& packs) {
   std::string fingerprint;
-  for (const RulePack& pack : matcher->packs_) {
+  for (const RulePack& pack : packs) {
     // "opt-in" only when set, so the digests of existing stores still hold.
     absl::StrAppend(&fingerprint, "pack ", pack.name,
                     pack.opt_in ? " opt-in\n" : "\n");
@@ -194,62 +237,168 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
       for (Kind kind : rule.unless_near) {
         absl::StrAppend(&fingerprint, "near ", std::string(KindName(kind)));
       }
-      std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rejects;
       for (const auto& [capture, pattern] : rule.rejects) {
         absl::StrAppend(&fingerprint, "reject ", capture, " ", pattern.regex,
                         "\n");
-        auto regex = std::make_shared<const RE2>(pattern.regex, options);
-        if (!regex->ok()) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              pattern.location.file, ":", pattern.location.line, ":",
-              pattern.location.column, ": error: rule ", rule.id,
-              ": reject pattern does not compile: ", regex->error()));
-        }
-        rejects.emplace_back(capture, std::move(regex));
       }
       for (const Pattern& pattern : rule.patterns) {
         absl::StrAppend(&fingerprint, "match ", pattern.regex, "\n");
-        Prefilter& prefilter = *matcher->prefilters_[ScopeIndex(rule.scope)];
-        int id = -1;
-        if (prefilter.filter.Add(pattern.regex, options, &id) != RE2::NoError) {
-          // FilteredRE2 drops a pattern that does not compile, and its
-          // message with it: compile it again for the message.
-          const RE2 failed(pattern.regex, options);
-          return absl::InvalidArgumentError(absl::StrCat(
-              pattern.location.file, ":", pattern.location.line, ":",
-              pattern.location.column, ": error: rule ", rule.id,
-              ": pattern does not compile: ", failed.error(),
-              " (RE2 has no backreferences or lookaround)"));
-        }
-        if (id != static_cast<int>(prefilter.pattern_ids.size())) {
-          return absl::InternalError("error: rule " + rule.id +
-                                     ": the prefilter numbered a pattern out "
-                                     "of order");
-        }
-        const RE2* regex = &prefilter.filter.GetRE2(id);
+      }
+    }
+  }
+  return fingerprint;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
+    std::vector<RulePack> packs, int threads) {
+  std::unique_ptr<Matcher> matcher(new Matcher());
+  matcher->packs_ = std::move(packs);
+  matcher->digest_ = Sha256Hex(Fingerprint(matcher->packs_));
+  const RE2::Options options = PatternOptions();
+
+  // Every regex to compile, in pack order: a rule's rejects, then its
+  // patterns. An error is reported for the first in this order, however
+  // the threads finish.
+  struct RejectJob {
+    const Rule* rule;
+    const Pattern* pattern;
+    size_t order;
+    std::shared_ptr<const RE2> regex;
+  };
+  struct PatternJob {
+    const Pattern* pattern;
+    size_t order;
+    size_t rejects_begin;  // the rule's rejects in reject_jobs
+    size_t rejects_end;
+  };
+  std::vector<RejectJob> reject_jobs;
+  std::vector<PatternJob> pattern_jobs;  // by index into patterns_
+  std::array<std::vector<size_t>, 3> scope_patterns;
+  size_t order = 0;
+  for (const RulePack& pack : matcher->packs_) {
+    for (const Rule& rule : pack.rules) {
+      const size_t rejects_begin = reject_jobs.size();
+      for (const auto& [capture, pattern] : rule.rejects) {
+        reject_jobs.push_back(RejectJob{&rule, &pattern, order++, nullptr});
+      }
+      for (const Pattern& pattern : rule.patterns) {
+        scope_patterns[ScopeIndex(rule.scope)].push_back(pattern_jobs.size());
+        pattern_jobs.push_back(
+            PatternJob{&pattern, order++, rejects_begin, reject_jobs.size()});
         CompiledPattern compiled;
         compiled.rule = &rule;
-        compiled.group_names.resize(regex->NumberOfCapturingGroups() + 1);
-        // CapturingGroupNames lists every group, so one name may stand for
-        // several alternatives ((?P<role>…)|…(?P<role>…)).
-        for (const auto& [index, name] : regex->CapturingGroupNames()) {
-          compiled.group_names[index] = name;
-          if (name == "span") compiled.span_group = index;
-        }
-        compiled.rejects = rejects;
-        compiled.regex = regex;
-        prefilter.pattern_ids.push_back(
-            static_cast<int>(matcher->patterns_.size()));
         matcher->patterns_.push_back(std::move(compiled));
       }
     }
   }
+
+  // Each scope's patterns in shards of near-equal size.
+  struct ShardJob {
+    Prefilter::Shard* shard;
+    std::vector<size_t> patterns;  // indexes into patterns_
+  };
+  std::vector<ShardJob> shard_jobs;
+  for (size_t scope = 0; scope < 3; ++scope) {
+    matcher->prefilters_[scope] = std::make_unique<Prefilter>();
+    const std::vector<size_t>& ids = scope_patterns[scope];
+    if (ids.empty()) continue;
+    const size_t count =
+        (ids.size() + kMaxPatternsPerShard - 1) / kMaxPatternsPerShard;
+    for (size_t k = 0; k < count; ++k) {
+      auto& shard = matcher->prefilters_[scope]->shards.emplace_back(
+          std::make_unique<Prefilter::Shard>());
+      shard_jobs.push_back(ShardJob{
+          shard.get(),
+          std::vector<size_t>(ids.begin() + ids.size() * k / count,
+                              ids.begin() + ids.size() * (k + 1) / count)});
+    }
+  }
+
+  // The shards first, as the larger tasks; the rejects fill in after. Each
+  // task writes only its own entries, so none needs a lock.
+  std::vector<std::string> errors(order);
+  RunTasks(shard_jobs.size() + reject_jobs.size(), threads, [&](size_t task) {
+    if (task >= shard_jobs.size()) {
+      RejectJob& job = reject_jobs[task - shard_jobs.size()];
+      job.regex = std::make_shared<const RE2>(job.pattern->regex, options);
+      if (!job.regex->ok()) {
+        errors[job.order] = CompileError(*job.rule, *job.pattern,
+                                         "reject pattern", job.regex->error());
+      }
+      return;
+    }
+    ShardJob& job = shard_jobs[task];
+    for (size_t index : job.patterns) {
+      const PatternJob& pattern = pattern_jobs[index];
+      int id = -1;
+      if (job.shard->filter.Add(pattern.pattern->regex, options, &id) !=
+          RE2::NoError) {
+        // FilteredRE2 drops a pattern that does not compile, and its
+        // message with it: compile it again for the message. The shard's
+        // numbering is off from here, and the whole compile fails.
+        const RE2 failed(pattern.pattern->regex, options);
+        errors[pattern.order] = CompileError(
+            *matcher->patterns_[index].rule, *pattern.pattern, "pattern",
+            absl::StrCat(failed.error(),
+                         " (RE2 has no backreferences or lookaround)"));
+        return;
+      }
+      if (id != static_cast<int>(job.shard->pattern_ids.size())) {
+        errors[pattern.order] =
+            "error: rule " + matcher->patterns_[index].rule->id +
+            ": the prefilter numbered a pattern out of order";
+        return;
+      }
+      job.shard->pattern_ids.push_back(static_cast<int>(index));
+    }
+    job.shard->filter.Compile(&job.shard->atoms);
+  });
+  for (const std::string& error : errors) {
+    if (!error.empty()) return absl::InvalidArgumentError(error);
+  }
+
+  for (const ShardJob& job : shard_jobs) {
+    for (size_t id = 0; id < job.patterns.size(); ++id) {
+      CompiledPattern& compiled = matcher->patterns_[job.patterns[id]];
+      const PatternJob& pattern = pattern_jobs[job.patterns[id]];
+      const RE2* regex = &job.shard->filter.GetRE2(static_cast<int>(id));
+      compiled.group_names.resize(regex->NumberOfCapturingGroups() + 1);
+      // CapturingGroupNames lists every group, so one name may stand for
+      // several alternatives ((?P<role>…)|…(?P<role>…)).
+      for (const auto& [index, name] : regex->CapturingGroupNames()) {
+        compiled.group_names[index] = name;
+        if (name == "span") compiled.span_group = index;
+      }
+      const Rule& rule = *compiled.rule;
+      for (size_t r = pattern.rejects_begin; r < pattern.rejects_end; ++r) {
+        compiled.rejects.emplace_back(
+            rule.rejects[r - pattern.rejects_begin].first,
+            reject_jobs[r].regex);
+      }
+      compiled.regex = regex;
+    }
+  }
+
+  // One atom set a scope, over the atoms of all its shards.
   for (auto& prefilter : matcher->prefilters_) {
-    // FilteredRE2 refuses to compile with no patterns; such a scope never
-    // matches anything.
-    if (prefilter->pattern_ids.empty()) continue;
     std::vector<std::string> atoms;
-    prefilter->filter.Compile(&atoms);
+    absl::flat_hash_map<std::string, int> atom_ids;
+    for (const auto& shard : prefilter->shards) {
+      for (const std::string& atom : shard->atoms) {
+        if (atom_ids.emplace(atom, static_cast<int>(atoms.size())).second) {
+          atoms.push_back(atom);
+        }
+      }
+    }
+    for (const auto& shard : prefilter->shards) {
+      shard->from_set.assign(atoms.size(), -1);
+      for (size_t local = 0; local < shard->atoms.size(); ++local) {
+        shard->from_set[atom_ids[shard->atoms[local]]] =
+            static_cast<int>(local);
+      }
+    }
     if (atoms.empty()) continue;
     RE2::Options atom_options = options;
     atom_options.set_case_sensitive(false);  // atoms are lower case
@@ -266,7 +415,6 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
     }
     prefilter->atoms = std::move(set);
   }
-  matcher->digest_ = Sha256Hex(fingerprint);
   return matcher;
 }
 
@@ -339,7 +487,7 @@ void Matcher::QueueSegment(Scope scope, std::string_view text, TextRange range,
                            std::vector<std::vector<PendingRun>>& runs) const {
   if (range.size() == 0) return;
   Prefilter& prefilter = *prefilters_[ScopeIndex(scope)];
-  if (prefilter.pattern_ids.empty()) return;
+  if (prefilter.shards.empty()) return;
   scratch.atoms.clear();
   if (prefilter.atoms) {
     prefilter.atoms->Match(

@@ -1,7 +1,11 @@
 #include "provcheck/matcher.h"
 
+#include <set>
+#include <string>
 #include <tuple>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "engine/matcher_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -39,6 +43,60 @@ TEST(MatcherTest, Re2ErrorNamesTheRuleAndItsLocation) {
               HasSubstr("p.rules:4:9: error: rule "
                         "bad.lookahead: pattern "
                         "does not compile"));
+}
+
+// A pack of `count` sentence rules r0, r1, ...: each matches "alpha said"
+// or its own "betaN said", so every rule shares one atom and has one of its
+// own. Enough rules for the prefilter to split them between several
+// FilteredRE2s. The rules listed in `bad` get a lookahead RE2 refuses.
+std::vector<RulePack> ManyRulePacks(int count, std::set<int> bad = {}) {
+  std::string text = "pack p\n";
+  for (int i = 0; i < count; ++i) {
+    absl::StrAppend(&text, "rule r", i,
+                    " { kind citation scope sentence reject source \"x\" "
+                    "match \"(?P<source>alpha|beta",
+                    i, ")", bad.contains(i) ? "(?=y)" : "",
+                    " said\" message \"m\" }\n");
+  }
+  auto pack = ParseRulePack(text, "p.rules");
+  EXPECT_TRUE(pack.ok()) << pack.status();
+  std::vector<RulePack> packs;
+  if (pack.ok()) packs.push_back(*std::move(pack));
+  return packs;
+}
+
+TEST(MatcherTest, CompilingOnSeveralThreadsMatchesAsOneThreadDoes) {
+  auto alone = Matcher::Compile(ManyRulePacks(90), 1);
+  auto shared = Matcher::Compile(ManyRulePacks(90), 4);
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  ASSERT_TRUE(shared.ok()) << shared.status();
+  EXPECT_EQ((*shared)->digest(), (*alone)->digest());
+  // Every rule's shared atom, then three rules' own, across the shards.
+  const std::string text =
+      "alpha said so. beta3 said no. beta47 said yes. beta89 said maybe.";
+  const Segmentation segments = Segment(text);
+  const auto expected = (*alone)->Match(text, segments);
+  const auto found = (*shared)->Match(text, segments);
+  ASSERT_THAT(found, SizeIs(93));
+  ASSERT_THAT(expected, SizeIs(93));
+  for (size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].rule->id, expected[i].rule->id);
+    EXPECT_EQ(found[i].begin, expected[i].begin);
+  }
+  EXPECT_EQ(found[0].rule->id, "r0");
+  EXPECT_EQ(found[89].rule->id, "r89");
+  EXPECT_EQ(found[91].rule->id, "r47");
+}
+
+TEST(MatcherTest, TheFirstBadPatternInPackOrderIsReportedWhateverTheThreads) {
+  // Rules 10 and 80 fall in different shards, compiled by different
+  // threads in either order.
+  for (int round = 0; round < 8; ++round) {
+    auto matcher = Matcher::Compile(ManyRulePacks(90, {10, 80}), 4);
+    ASSERT_FALSE(matcher.ok());
+    EXPECT_THAT(std::string(matcher.status().message()),
+                HasSubstr("rule r10: pattern does not compile"));
+  }
 }
 
 TEST(MatcherTest, FindsEveryNonOverlappingMatchInASentence) {
