@@ -91,6 +91,42 @@ struct Matcher::Prefilter {
     absl::MutexLock lock(&mutex);
     if (potentials.size() < kMaxRemembered) potentials.emplace(atom_ids, out);
   }
+
+  // One case-insensitive set over the atoms of all the shards, and each
+  // shard's map from the set's atom ids to its own.
+  absl::Status BuildAtomSet(const RE2::Options& options) {
+    std::vector<std::string> all;
+    absl::flat_hash_map<std::string, int> ids;
+    for (const auto& shard : shards) {
+      for (const std::string& atom : shard->atoms) {
+        if (ids.emplace(atom, static_cast<int>(all.size())).second) {
+          all.push_back(atom);
+        }
+      }
+    }
+    for (const auto& shard : shards) {
+      shard->from_set.assign(all.size(), -1);
+      for (size_t local = 0; local < shard->atoms.size(); ++local) {
+        shard->from_set[ids[shard->atoms[local]]] = static_cast<int>(local);
+      }
+    }
+    if (all.empty()) return absl::OkStatus();
+    RE2::Options atom_options = options;
+    atom_options.set_case_sensitive(false);  // atoms are lower case
+    auto set = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
+    for (const std::string& atom : all) {
+      if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
+        return absl::InternalError(
+            "error: an atom of the prefilter does not compile");
+      }
+    }
+    if (!set->Compile()) {
+      return absl::ResourceExhaustedError(
+          "error: the prefilter's atoms are too many to compile together");
+    }
+    atoms = std::move(set);
+    return absl::OkStatus();
+  }
 };
 
 namespace {
@@ -381,39 +417,10 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
     }
   }
 
-  // One atom set a scope, over the atoms of all its shards.
   for (auto& prefilter : matcher->prefilters_) {
-    std::vector<std::string> atoms;
-    absl::flat_hash_map<std::string, int> atom_ids;
-    for (const auto& shard : prefilter->shards) {
-      for (const std::string& atom : shard->atoms) {
-        if (atom_ids.emplace(atom, static_cast<int>(atoms.size())).second) {
-          atoms.push_back(atom);
-        }
-      }
+    if (absl::Status built = prefilter->BuildAtomSet(options); !built.ok()) {
+      return built;
     }
-    for (const auto& shard : prefilter->shards) {
-      shard->from_set.assign(atoms.size(), -1);
-      for (size_t local = 0; local < shard->atoms.size(); ++local) {
-        shard->from_set[atom_ids[shard->atoms[local]]] =
-            static_cast<int>(local);
-      }
-    }
-    if (atoms.empty()) continue;
-    RE2::Options atom_options = options;
-    atom_options.set_case_sensitive(false);  // atoms are lower case
-    auto set = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
-    for (const std::string& atom : atoms) {
-      if (set->Add(RE2::QuoteMeta(atom), nullptr) < 0) {
-        return absl::InternalError(
-            "error: an atom of the prefilter does not compile");
-      }
-    }
-    if (!set->Compile()) {
-      return absl::ResourceExhaustedError(
-          "error: the prefilter's atoms are too many to compile together");
-    }
-    prefilter->atoms = std::move(set);
   }
   return matcher;
 }
@@ -528,12 +535,10 @@ std::vector<std::vector<RuleMatch>> Matcher::MatchBatch(
     QueueSegment(Scope::kDocument, text, TextRange{0, text.size()}, item, 0,
                  scratch, runs);
   }
-  // Then each pattern over its segments. Scopes run in the order Match()
-  // has always used (lines, sentences, the document), and patterns in
-  // their order within a scope, so that after the stable sort by offset,
-  // matches that begin together keep the order rules rely on to win a tie
-  // (a line never overlaps another line, nor a sentence another, so within
-  // a scope equal offsets mean one segment).
+  // Then each pattern over its segments, scope by scope, starting at this
+  // lane's share of the patterns. The order found in does not matter:
+  // SortByBegin puts matches that begin together in scope and pattern
+  // order, the order rules rely on to win a tie.
   std::vector<std::vector<RuleMatch>> out(items.size());
   const size_t count = patterns_.size();
   const size_t first_pattern =
