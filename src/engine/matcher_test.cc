@@ -15,6 +15,7 @@ namespace provcheck {
 namespace {
 
 using ::provcheck::testing::CompileTestMatcher;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::SizeIs;
 
@@ -313,47 +314,47 @@ TEST(MatcherTest, RejectedMatchesDoNotCountTowardsThePerDocumentMinimum) {
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(0));
 }
 
+// Rules of two scopes, interleaved in the file, that all match at the
+// start of "Acme said so."
+constexpr char kRulesTiedAtOneOffset[] =
+    "pack p\n"
+    "rule s1 { kind citation scope sentence match \"Acme\" message \"m\" }\n"
+    "rule l1 { kind boilerplate scope line match \"^Acme\" message \"m\" }\n"
+    "rule s2 { kind attribution scope sentence match \"Acme said\" "
+    "message \"m\" }";
+
+std::vector<std::string> RuleIds(const std::vector<RuleMatch>& matches) {
+  std::vector<std::string> ids;
+  for (const RuleMatch& match : matches) ids.push_back(match.rule->id);
+  return ids;
+}
+
 TEST(MatcherTest, MatchesStartingTogetherKeepScopeThenRuleOrder) {
   // Rules rely on this order to win a tie (officials-of before name-cue):
   // line matches first, then sentence matches in the order rules are
   // written, however the rules of the two scopes interleave in the file.
-  auto matcher = CompileTestMatcher(
-      "pack p\n"
-      "rule s1 { kind citation scope sentence match \"Acme\" message \"m\" }\n"
-      "rule l1 { kind boilerplate scope line match \"^Acme\" message \"m\" }\n"
-      "rule s2 { kind attribution scope sentence match \"Acme said\" "
-      "message \"m\" }");
+  auto matcher = CompileTestMatcher(kRulesTiedAtOneOffset);
   const std::string text = "Acme said so.";
   const Segmentation segments = Segment(text);
-  for (const auto& matches :
-       {matcher->Match(text, segments),
-        matcher->MatchBatch({{text, &segments}}).front()}) {
-    ASSERT_THAT(matches, SizeIs(3));
-    EXPECT_EQ(matches[0].rule->id, "l1");
-    EXPECT_EQ(matches[1].rule->id, "s1");
-    EXPECT_EQ(matches[2].rule->id, "s2");
-  }
+  EXPECT_THAT(RuleIds(matcher->Match(text, segments)),
+              ElementsAre("l1", "s1", "s2"));
+  EXPECT_THAT(RuleIds(matcher->MatchBatch({{text, &segments}}).front()),
+              ElementsAre("l1", "s1", "s2"));
 }
 
 TEST(MatcherTest, EveryLaneOfABatchOrdersMatchesAlike) {
   // Threads start their pattern loops at different patterns; matches that
   // begin together must still come out in scope, then rule order.
-  auto matcher = CompileTestMatcher(
-      "pack p\n"
-      "rule s1 { kind citation scope sentence match \"Acme\" message \"m\" }\n"
-      "rule l1 { kind boilerplate scope line match \"^Acme\" message \"m\" }\n"
-      "rule s2 { kind attribution scope sentence match \"Acme said\" "
-      "message \"m\" }");
+  auto matcher = CompileTestMatcher(kRulesTiedAtOneOffset);
   const std::string text = "Acme said so.";
   const Segmentation segments = Segment(text);
   for (int lanes = 1; lanes <= 4; ++lanes) {
     for (int lane = 0; lane < lanes; ++lane) {
-      const auto matches =
-          matcher->MatchBatch({{text, &segments}}, lane, lanes).front();
-      ASSERT_THAT(matches, SizeIs(3)) << lane << " of " << lanes;
-      EXPECT_EQ(matches[0].rule->id, "l1") << lane << " of " << lanes;
-      EXPECT_EQ(matches[1].rule->id, "s1") << lane << " of " << lanes;
-      EXPECT_EQ(matches[2].rule->id, "s2") << lane << " of " << lanes;
+      EXPECT_THAT(
+          RuleIds(
+              matcher->MatchBatch({{text, &segments}}, lane, lanes).front()),
+          ElementsAre("l1", "s1", "s2"))
+          << "lane " << lane << " of " << lanes;
     }
   }
 }
