@@ -235,8 +235,9 @@ void RunTasks(size_t count, int threads,
 }
 
 // Patterns a FilteredRE2 compiles at most. Chosen for two cores with room
-// for more: the 100 sentence patterns make four shards, and threads share
-// out the shards and the reject patterns.
+// for more: a hundred sentence patterns make four shards, and threads share
+// out the shards and the reject patterns. More shards cost matching nothing
+// measurable (bench/README.md, "Compiling the rules on every core").
 constexpr size_t kMaxPatternsPerShard = 25;
 
 std::string CompileError(const Rule& rule, const Pattern& pattern,
