@@ -13,7 +13,6 @@
 
 #include "absl/status/statusor.h"
 #include "provcheck/ingest.h"
-#include "provcheck/matcher.h"
 #include "provcheck/segment.h"
 
 namespace provcheck {
@@ -151,7 +150,8 @@ void AnalyzePaths(const std::vector<std::string>& paths,
 
   auto work = [&](int lane) {
     // Every thread shares the one matcher, each in a lane of its own so
-    // that two seldom run one pattern at once (Matcher::MatchBatch).
+    // that two seldom run one pattern at once (Matcher::MatchBatch); the
+    // printing thread analyses with the caller's config, in lane 0.
     AnalysisConfig worker_config = config;
     worker_config.lane = lane;
     worker_config.lanes = threads;
