@@ -89,6 +89,32 @@ TEST(MatcherTest, CompilingOnSeveralThreadsMatchesAsOneThreadDoes) {
   EXPECT_EQ(found[91].rule->id, "r47");
 }
 
+TEST(MatcherTest, PatternsWithoutAtomsRunBesideShardsThatHaveAtoms) {
+  // Thirty patterns no literal narrows (a run of digits) before thirty
+  // that need "alpha": some shards then have no atom at all, and one has
+  // both kinds.
+  std::string text = "pack p\n";
+  for (int i = 0; i < 30; ++i) {
+    absl::StrAppend(&text, "rule n", i,
+                    " { kind citation scope sentence match \"[0-9]+\" "
+                    "message \"m\" }\n");
+  }
+  for (int i = 0; i < 30; ++i) {
+    absl::StrAppend(&text, "rule a", i,
+                    " { kind citation scope sentence match \"alpha|beta", i,
+                    "\" message \"m\" }\n");
+  }
+  auto matcher = CompileTestMatcher(text);
+  ASSERT_NE(matcher, nullptr);
+  const std::string sentence = "alpha 42.";
+  const auto matches = matcher->Match(sentence, Segment(sentence));
+  ASSERT_THAT(matches, SizeIs(60));
+  EXPECT_EQ(matches.front().rule->id, "a0");
+  EXPECT_EQ(Text(sentence, matches.front()), "alpha");
+  EXPECT_EQ(matches.back().rule->id, "n29");
+  EXPECT_EQ(Text(sentence, matches.back()), "42");
+}
+
 TEST(MatcherTest, TheFirstBadPatternInPackOrderIsReportedWhateverTheThreads) {
   // Rules 10 and 80 fall in different shards, compiled by different
   // threads in either order.
