@@ -1,16 +1,14 @@
 #include "provcheck/matcher.h"
 
 #include <algorithm>
-#include <atomic>
-#include <functional>
-#include <map>
-#include <thread>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "common/parallel.h"
 #include "common/sha256.h"
 #include "provcheck/source_name.h"
 #include "re2/filtered_re2.h"
@@ -218,22 +216,6 @@ Matcher::~Matcher() = default;
 
 namespace {
 
-// Runs task(0) .. task(count - 1) on up to `threads` threads, the caller's
-// among them, each taking the next task not yet taken.
-void RunTasks(size_t count, int threads,
-              const std::function<void(size_t)>& task) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < count; i = next++) task(i);
-  };
-  const size_t workers =
-      std::min(count, static_cast<size_t>(std::max(threads, 1)));
-  std::vector<std::thread> helpers;
-  for (size_t i = 1; i < workers; ++i) helpers.emplace_back(work);
-  work();
-  for (std::thread& helper : helpers) helper.join();
-}
-
 // Patterns a FilteredRE2 compiles at most. Chosen for two cores with room
 // for more: a hundred sentence patterns make four shards, and threads share
 // out the shards and the reject patterns. More shards cost matching nothing
@@ -356,17 +338,14 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
   // The shards first, as the larger tasks; the rejects fill in after. Each
   // task writes only its own entries, so none needs a lock.
   std::vector<std::string> errors(order);
-  RunTasks(shard_jobs.size() + reject_jobs.size(), threads, [&](size_t task) {
-    if (task >= shard_jobs.size()) {
-      RejectJob& job = reject_jobs[task - shard_jobs.size()];
-      job.regex = std::make_shared<const RE2>(job.pattern->regex, options);
-      if (!job.regex->ok()) {
-        errors[job.order] = CompileError(*job.rule, *job.pattern,
-                                         "reject pattern", job.regex->error());
-      }
-      return;
+  auto compile_reject = [&](RejectJob& job) {
+    job.regex = std::make_shared<const RE2>(job.pattern->regex, options);
+    if (!job.regex->ok()) {
+      errors[job.order] = CompileError(*job.rule, *job.pattern,
+                                       "reject pattern", job.regex->error());
     }
-    ShardJob& job = shard_jobs[task];
+  };
+  auto compile_shard = [&](ShardJob& job) {
     for (size_t index : job.patterns) {
       const PatternJob& pattern = pattern_jobs[index];
       int id = -1;
@@ -391,7 +370,15 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
       job.shard->pattern_ids.push_back(static_cast<int>(index));
     }
     job.shard->filter.Compile(&job.shard->atoms);
-  });
+  };
+  ParallelFor(shard_jobs.size() + reject_jobs.size(), threads,
+              [&](int, size_t task) {
+                if (task < shard_jobs.size()) {
+                  compile_shard(shard_jobs[task]);
+                } else {
+                  compile_reject(reject_jobs[task - shard_jobs.size()]);
+                }
+              });
   for (const std::string& error : errors) {
     if (!error.empty()) return absl::InvalidArgumentError(error);
   }

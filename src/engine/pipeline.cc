@@ -1,7 +1,6 @@
 #include "provcheck/pipeline.h"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include <tuple>
 
 #include "absl/status/statusor.h"
+#include "common/parallel.h"
 #include "provcheck/ingest.h"
 #include "provcheck/segment.h"
 
@@ -205,28 +205,19 @@ CorpusSignals CollectCorpusSignals(const std::vector<std::string>& paths,
   // Per path, so that lines are counted in input order after the workers
   // finish: which of two copies counts must not depend on thread timing.
   std::vector<RepeatedLines::DocumentLines> lines(paths.size());
-  std::atomic<size_t> next{0};
   std::vector<std::vector<KeyedClaim>> per_worker(std::max(1, threads));
-  auto work = [&](std::vector<KeyedClaim>& out) {
-    for (size_t index = next++; index < paths.size(); index = next++) {
-      // Standard input can be read once, and the analysis pass needs it.
-      if (paths[index] == "-") continue;
-      Diagnostics ignored;
-      auto document = ReadDocument(paths[index], &ignored);
-      if (!document.ok()) continue;
-      const Segmentation segments = Segment(document->text);
-      lines[index] =
-          signals.repeated_lines.Fingerprint(document->text, segments);
-      std::vector<KeyedClaim> claims = extractor.Extract(*document, segments);
-      std::move(claims.begin(), claims.end(), std::back_inserter(out));
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t i = 1; i < per_worker.size(); ++i) {
-    workers.emplace_back(work, std::ref(per_worker[i]));
-  }
-  work(per_worker[0]);
-  for (std::thread& worker : workers) worker.join();
+  ParallelFor(paths.size(), threads, [&](int worker, size_t index) {
+    // Standard input can be read once, and the analysis pass needs it.
+    if (paths[index] == "-") return;
+    Diagnostics ignored;
+    auto document = ReadDocument(paths[index], &ignored);
+    if (!document.ok()) return;
+    const Segmentation segments = Segment(document->text);
+    lines[index] = signals.repeated_lines.Fingerprint(document->text, segments);
+    std::vector<KeyedClaim> claims = extractor.Extract(*document, segments);
+    std::vector<KeyedClaim>& out = per_worker[worker];
+    std::move(claims.begin(), claims.end(), std::back_inserter(out));
+  });
   for (const RepeatedLines::DocumentLines& document : lines) {
     signals.repeated_lines.Count(document);
   }
