@@ -97,6 +97,8 @@ class Matcher {
   struct Scratch {
     std::vector<int> atoms;
     std::vector<int> potentials;
+    std::vector<int> shard_atoms;       // one shard's share of `atoms`
+    std::vector<int> shard_potentials;  // and its patterns
   };
   // A segment a pattern may match, queued until the pattern's turn.
   struct PendingRun {

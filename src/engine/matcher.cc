@@ -65,8 +65,11 @@ struct Matcher::Prefilter {
       ABSL_GUARDED_BY(mutex);
 
   // Indexes into patterns_ of the patterns that can match a segment holding
-  // `atom_ids` (the atom set's, sorted), in ascending order.
-  void Potentials(const std::vector<int>& atom_ids, std::vector<int>& out) {
+  // `atom_ids` (the atom set's, sorted), in ascending order. `held` and
+  // `allowed` are scratch, kept by the caller: most segments of text without
+  // copies come here.
+  void Potentials(const std::vector<int>& atom_ids, std::vector<int>& out,
+                  std::vector<int>& held, std::vector<int>& allowed) {
     {
       absl::ReaderMutexLock lock(&mutex);
       if (auto it = potentials.find(atom_ids); it != potentials.end()) {
@@ -75,8 +78,6 @@ struct Matcher::Prefilter {
       }
     }
     out.clear();
-    std::vector<int> held;
-    std::vector<int> allowed;
     for (const auto& shard : shards) {
       held.clear();
       for (int id : atom_ids) {
@@ -490,7 +491,8 @@ void Matcher::QueueSegment(Scope scope, std::string_view text, TextRange range,
         &scratch.atoms);
   }
   std::sort(scratch.atoms.begin(), scratch.atoms.end());
-  prefilter.Potentials(scratch.atoms, scratch.potentials);
+  prefilter.Potentials(scratch.atoms, scratch.potentials, scratch.shard_atoms,
+                       scratch.shard_potentials);
   for (int id : scratch.potentials) {
     runs[id].push_back(PendingRun{item, segment_index, range});
   }
