@@ -47,8 +47,16 @@ size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset) {
 
 // What an anaphor can stand for: a person ("he", "the minister"), a body
 // named as such ("the company"), any non-person the text named or described
-// ("it", "they": "the board", "police", "a Gallup poll"), or anyone.
-enum class Referent { kPerson = 0, kOrganisation = 1, kThing = 2, kEither = 3 };
+// ("it": "the board", "police", "a Gallup poll"), any of those but a
+// document ("they": a document is one thing, and "they said" after
+// "according to the agreement" is the parties), or anyone.
+enum class Referent {
+  kPerson = 0,
+  kOrganisation = 1,
+  kThing = 2,
+  kCollective = 3,
+  kEither = 4
+};
 
 // What a source can be referred back to as. The source registry
 // (rules/sources) types every name and role, so the vocabulary of
@@ -65,6 +73,7 @@ enum class AntecedentKind {
   kPerson,
   kOrganisation,
   kDescribed,
+  kDocument,
   kRecords,
   kUntyped
 };
@@ -76,9 +85,8 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   if (type == "person") return AntecedentKind::kPerson;
   // A document ("a Gallup poll") is what "it" refers to, as a described
   // source is; "the company" or "the agency" wants the body itself.
-  if (type == "described" || type == "document") {
-    return AntecedentKind::kDescribed;
-  }
+  if (type == "described") return AntecedentKind::kDescribed;
+  if (type == "document") return AntecedentKind::kDocument;
   if (type == "records") return AntecedentKind::kRecords;
   return AntecedentKind::kOrganisation;
 }
@@ -99,7 +107,7 @@ Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
   if (word == "statement") return Referent::kEither;
   if (word == "it") return Referent::kThing;
   if (word == "they") {
-    return sources == nullptr ? Referent::kEither : Referent::kThing;
+    return sources == nullptr ? Referent::kEither : Referent::kCollective;
   }
   Finding probe;
   probe.kind = Kind::kAttribution;
@@ -453,7 +461,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     std::string name;
     size_t line = 0;
   };
-  std::array<Antecedent, 3> antecedents;  // by Referent: person, body, thing
+  // By Referent: person, body, thing, collective.
+  std::array<Antecedent, 4> antecedents;
   Antecedent latest;
   // "..., analysts said. But ..., they added." "They" takes the unnamed
   // group of the sentence before, not the body named before that; it
@@ -521,8 +530,13 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         case AntecedentKind::kOrganisation:
           antecedents[static_cast<int>(Referent::kOrganisation)] = latest;
           antecedents[static_cast<int>(Referent::kThing)] = latest;
+          antecedents[static_cast<int>(Referent::kCollective)] = latest;
           break;
         case AntecedentKind::kDescribed:
+          antecedents[static_cast<int>(Referent::kThing)] = latest;
+          antecedents[static_cast<int>(Referent::kCollective)] = latest;
+          break;
+        case AntecedentKind::kDocument:
           antecedents[static_cast<int>(Referent::kThing)] = latest;
           break;
         case AntecedentKind::kRecords:

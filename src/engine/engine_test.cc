@@ -335,6 +335,13 @@ TEST_F(AnalyzeDocumentTest, ABodyNounSkipsANamedDocument) {
                   "A Gallup poll"));
 }
 
+TEST_F(AnalyzeDocumentTest, TheySkipsADocumentForTheBodyBefore) {
+  EXPECT_THAT(
+      SourcesWithRegistry("State Department said no. A Gallup poll found "
+                          "more. They added nothing."),
+      ElementsAre("State Department", "A Gallup poll", "State Department"));
+}
+
 TEST_F(AnalyzeDocumentTest, NothingRefersBackToRecords) {
   EXPECT_THAT(SourcesWithRegistry("State Department said no. The figures "
                                   "showed more. It added nothing."),
