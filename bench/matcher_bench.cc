@@ -40,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "provcheck/document.h"
 #include "provcheck/engine.h"
 #include "provcheck/ingest.h"
@@ -575,12 +576,7 @@ PatternFixture* BuildPatternFixture() {
   // rebuild; potentials change, matches must not.
   const char* min_atom = std::getenv("PROVCHECK_BENCH_MIN_ATOM");
   const int minlen = min_atom && *min_atom ? std::atoi(min_atom) : 3;
-  // Built in place: FilteredRE2's move constructor drops min_atom_len.
-  std::array<std::unique_ptr<re2::FilteredRE2>, 3> filters;
-  for (auto& filter : filters) {
-    filter = std::make_unique<re2::FilteredRE2>(minlen);
-  }
-  std::array<std::vector<size_t>, 3> ids;  // filter id -> index in patterns
+  std::array<std::vector<size_t>, 3> scope_patterns;  // indexes in patterns
   for (const provcheck::RulePack& pack : f.packs) {
     for (const provcheck::Rule& rule : pack.rules) {
       for (size_t i = 0; i < rule.patterns.size(); ++i) {
@@ -597,30 +593,71 @@ PatternFixture* BuildPatternFixture() {
           p.rejects.emplace_back(capture,
                                  std::make_unique<RE2>(reject.regex, options));
         }
-        const int scope = static_cast<int>(rule.scope);
-        int id = -1;
-        filters[scope]->Add(rule.patterns[i].regex, options, &id);
-        ids[scope].push_back(pf->patterns.size());
+        scope_patterns[static_cast<int>(rule.scope)].push_back(
+            pf->patterns.size());
         pf->patterns.push_back(std::move(p));
       }
     }
   }
+  // Shards as Matcher::Compile makes them: each scope's patterns split into
+  // near-equal runs of at most kMaxPatternsPerShard, one FilteredRE2 each,
+  // and one atom set over their union. RE2's prefilter tree drops an atom
+  // that guards many patterns of one FilteredRE2, so which patterns share a
+  // shard changes which segments a pattern runs on; an unsharded prefilter
+  // here reported thousands of runs the matcher never makes.
+  constexpr size_t kMaxPatternsPerShard = 25;  // as in src/engine/matcher.cc
+  struct Shard {
+    // Built in place: FilteredRE2's move constructor drops min_atom_len.
+    std::unique_ptr<re2::FilteredRE2> filter;
+    std::vector<size_t> patterns;  // filter id -> index in pf->patterns
+    std::vector<int> from_set;     // union atom id -> this shard's, or -1
+  };
+  std::array<std::vector<Shard>, 3> shards;
   std::array<std::unique_ptr<RE2::Set>, 3> sets;
   for (int scope = 0; scope < 3; ++scope) {
-    if (ids[scope].empty()) continue;
-    std::vector<std::string> atoms;
-    filters[scope]->Compile(&atoms);
-    if (atoms.empty()) continue;
+    const std::vector<size_t>& all = scope_patterns[scope];
+    if (all.empty()) continue;
+    const size_t count =
+        (all.size() + kMaxPatternsPerShard - 1) / kMaxPatternsPerShard;
+    std::vector<std::string> union_atoms;
+    absl::flat_hash_map<std::string, int> union_ids;
+    std::vector<std::vector<std::string>> shard_atoms(count);
+    for (size_t k = 0; k < count; ++k) {
+      Shard& shard = shards[scope].emplace_back();
+      shard.filter = std::make_unique<re2::FilteredRE2>(minlen);
+      shard.patterns.assign(all.begin() + all.size() * k / count,
+                            all.begin() + all.size() * (k + 1) / count);
+      for (size_t index : shard.patterns) {
+        int id = -1;
+        shard.filter->Add(pf->patterns[index].regex->pattern(), options, &id);
+      }
+      shard.filter->Compile(&shard_atoms[k]);
+      for (const std::string& atom : shard_atoms[k]) {
+        if (union_ids.emplace(atom, union_atoms.size()).second) {
+          union_atoms.push_back(atom);
+        }
+      }
+    }
+    for (size_t k = 0; k < count; ++k) {
+      Shard& shard = shards[scope][k];
+      shard.from_set.assign(union_atoms.size(), -1);
+      for (size_t a = 0; a < shard_atoms[k].size(); ++a) {
+        shard.from_set[union_ids[shard_atoms[k][a]]] = static_cast<int>(a);
+      }
+    }
+    if (union_atoms.empty()) continue;
     RE2::Options atom_options = options;
     atom_options.set_case_sensitive(false);
     sets[scope] = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
-    for (const std::string& atom : atoms) {
+    for (const std::string& atom : union_atoms) {
       sets[scope]->Add(RE2::QuoteMeta(atom), nullptr);
     }
     sets[scope]->Compile();
   }
   std::vector<int> atoms;
-  std::vector<int> potentials;
+  std::vector<int> shard_atoms;
+  std::vector<int> shard_potentials;
+  std::vector<size_t> potentials;
   for (const Document& doc : f.documents) {
     const provcheck::Segmentation segments = provcheck::Segment(doc.text);
     pf->matcher_matches +=
@@ -634,17 +671,29 @@ PatternFixture* BuildPatternFixture() {
     // below must too (the per-pattern counters keep them: the work was done).
     std::vector<std::pair<const provcheck::Rule*, int64_t>> counted;
     for (int scope = 0; scope < 3; ++scope) {
-      if (ids[scope].empty()) continue;
+      if (shards[scope].empty()) continue;
       for (const provcheck::TextRange& range : *units[scope]) {
         if (range.size() == 0) continue;
         const std::string_view segment(doc.text.data() + range.begin,
                                        range.size());
         atoms.clear();
         if (sets[scope]) sets[scope]->Match(segment, &atoms);
-        std::sort(atoms.begin(), atoms.end());
-        filters[scope]->AllPotentials(atoms, &potentials);
-        for (int id : potentials) {
-          PatternCost& p = pf->patterns[ids[scope][id]];
+        potentials.clear();
+        for (const Shard& shard : shards[scope]) {
+          shard_atoms.clear();
+          for (int atom : atoms) {
+            if (shard.from_set[atom] >= 0) {
+              shard_atoms.push_back(shard.from_set[atom]);
+            }
+          }
+          std::sort(shard_atoms.begin(), shard_atoms.end());
+          shard.filter->AllPotentials(shard_atoms, &shard_potentials);
+          for (int id : shard_potentials) {
+            potentials.push_back(shard.patterns[id]);
+          }
+        }
+        for (size_t pattern : potentials) {
+          PatternCost& p = pf->patterns[pattern];
           const size_t index = p.segments.size();
           p.segments.push_back(segment);
           p.bytes += static_cast<int64_t>(segment.size());
