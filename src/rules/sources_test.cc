@@ -147,7 +147,8 @@ TEST(SourceRegistryTest, ShippedRegistryRanksADescribedSpeakerBelowAName) {
       shipped.Resolve(Attribution("Jane Roe")).profile;
   const SourceProfile particle =
       shipped.Resolve(Attribution("al-Assad")).profile;
-  EXPECT_EQ(report.type, "described");
+  // A document all the same, so that a later "they" does not refer to it.
+  EXPECT_EQ(report.type, "document");
   EXPECT_EQ(chancellor.type, "person");  // a later "he" may refer to it
   EXPECT_LT(report.prior, bare_name.prior);
   EXPECT_LT(chancellor.prior, bare_name.prior);
@@ -213,7 +214,14 @@ TEST(SourceRegistryTest, ShippedRegistryTypesANamedDocumentApartFromItsBody) {
   }
   EXPECT_EQ(shipped.Resolve(Attribution("Foreign Ministry")).profile.type,
             "official-body");
-  EXPECT_EQ(shipped.Resolve(Attribution("report")).profile.type, "described");
+  // "the report" is a document too, but described, not named: its prior
+  // is a pointer's.
+  const SourceProfile described =
+      shipped.Resolve(Attribution("report")).profile;
+  EXPECT_EQ(described.type, "document");
+  EXPECT_LT(described.prior,
+            shipped.Resolve(Attribution("A Quinnipiac University poll"))
+                .profile.prior);
   EXPECT_EQ(shipped.Resolve(Attribution("Graham Poll")).profile.type, "person");
 }
 
