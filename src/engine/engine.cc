@@ -117,6 +117,23 @@ Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
              : Referent::kOrganisation;
 }
 
+// A capitalised body after "the" ("the Ministry", "The Army") is the short
+// form of a name, so it refers back only to a source whose name holds the
+// word ("Finance Ministry", "U.S. Army"): "General Electric Co said it won
+// an Army contract. The Army said ..." is the Army speaking, not GE. A
+// lower-case "the company" takes the last body of its kind, named as it
+// may be.
+bool FitsTheAntecedent(std::string_view anaphor, std::string_view name) {
+  if (anaphor.size() < 5 ||
+      absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the " ||
+      !absl::ascii_isupper(static_cast<unsigned char>(anaphor[4]))) {
+    return true;
+  }
+  return absl::AsciiStrToLower(std::string(name))
+             .find(absl::AsciiStrToLower(std::string(anaphor.substr(4)))) !=
+         std::string::npos;
+}
+
 // A lead runs to a few words: a headline, a dateline or a byline that ends
 // in a full stop ("By Jane Roe.") is no lead.
 constexpr size_t kMinLeadWords = 6;
@@ -491,7 +508,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
               absl::string_view(anaphor.data(), anaphor.size()), "they");
       const bool in_reach =
           !antecedent.name.empty() && !plural_after_unnamed_group &&
-          line >= antecedent.line && line - antecedent.line <= kAnaphorReach;
+          line >= antecedent.line && line - antecedent.line <= kAnaphorReach &&
+          FitsTheAntecedent(anaphor, antecedent.name);
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       captures = &resolved;

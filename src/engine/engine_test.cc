@@ -15,7 +15,7 @@ using ::testing::SizeIs;
 constexpr char kRules[] = R"pack(pack p
 rule named {
   kind attribution
-  match "(?P<source>State Department|Lavrov) said"
+  match "(?P<source>State Department|Lavrov|Acme Corp) said"
   message "Claim attributed to {source}{?role: ({role})}"
 }
 rule vague {
@@ -33,7 +33,7 @@ rule claim {
 }
 rule anaphor {
   kind attribution
-  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]hey) added"
+  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]hey) added"
   message "Claim attributed to {source}"
 }
 rule described {
@@ -117,7 +117,7 @@ class AnalyzeDocumentTest : public ::testing::Test {
         R"sources(
 match name "(?i:.*poll)" { type document prior 0.65 basis "test" }
 match name "figures" { type records prior 0.6 basis "test" }
-match name "(?i:.*department.*)" { type official-body prior 0.7 basis "test" }
+match name "(?i:.*department.*)|Acme Corp" { type official-body prior 0.7 basis "test" }
 match name "he|she" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
@@ -333,6 +333,18 @@ TEST_F(AnalyzeDocumentTest, ABodyNounSkipsANamedDocument) {
           "added less. It added nothing."),
       ElementsAre("State Department", "A Gallup poll", "State Department",
                   "A Gallup poll"));
+}
+
+TEST_F(AnalyzeDocumentTest, ACapitalisedBodyTakesOnlyASourceNamedWithIt) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. The Department "
+                                  "added more."),
+              ElementsAre("State Department", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, ACapitalisedBodyStaysUnresolvedAfterAnotherName) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The company added less. "
+                                  "The Department added more."),
+              ElementsAre("Acme Corp", "Acme Corp", "Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, TheySkipsADocumentForTheBodyBefore) {
