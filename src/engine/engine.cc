@@ -120,17 +120,24 @@ Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
 // A capitalised body after "the" ("the Ministry", "The Army") is the short
 // form of a name, so it refers back only to a source whose name holds the
 // word ("Finance Ministry", "U.S. Army"): "General Electric Co said it won
-// an Army contract. The Army said ..." is the Army speaking, not GE. A
-// lower-case "the company" takes the last body of its kind, named as it
-// may be.
+// an Army contract. The Army said ..." is the Army speaking, not GE. So is
+// "the government" in any case: it is a state's, and read on BBC and
+// Reuters 30 of the 33 names it took that did not hold the word were a
+// company, a party, a university or a news agency (Vestey Group, LDP,
+// Tass). Other lower-case bodies take the last body of their kind, named
+// as it may be ("the exchange" is the NYSE, "the department" the USDA).
 bool FitsTheAntecedent(std::string_view anaphor, std::string_view name) {
   if (anaphor.size() < 5 ||
-      absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the " ||
-      !absl::ascii_isupper(static_cast<unsigned char>(anaphor[4]))) {
+      absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the ") {
     return true;
   }
-  return absl::AsciiStrToLower(std::string(name))
-             .find(absl::AsciiStrToLower(std::string(anaphor.substr(4)))) !=
+  const std::string body =
+      absl::AsciiStrToLower(std::string(anaphor.substr(4)));
+  if (!absl::ascii_isupper(static_cast<unsigned char>(anaphor[4])) &&
+      body != "government") {
+    return true;
+  }
+  return absl::AsciiStrToLower(std::string(name)).find(body) !=
          std::string::npos;
 }
 

@@ -33,7 +33,7 @@ rule claim {
 }
 rule anaphor {
   kind attribution
-  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]hey) added"
+  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]he government|[Tt]hey) added"
   message "Claim attributed to {source}"
 }
 rule described {
@@ -345,6 +345,12 @@ TEST_F(AnalyzeDocumentTest, ACapitalisedBodyStaysUnresolvedAfterAnotherName) {
   EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The company added less. "
                                   "The Department added more."),
               ElementsAre("Acme Corp", "Acme Corp", "Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, TheGovernmentNeverRefersBackToACompany) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The government added "
+                                  "more."),
+              ElementsAre("Acme Corp", "government"));
 }
 
 TEST_F(AnalyzeDocumentTest, TheySkipsADocumentForTheBodyBefore) {
