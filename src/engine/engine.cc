@@ -120,12 +120,14 @@ Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
 // A capitalised body after "the" ("the Ministry", "The Army") is the short
 // form of a name, so it refers back only to a source whose name holds the
 // word ("Finance Ministry", "U.S. Army"): "General Electric Co said it won
-// an Army contract. The Army said ..." is the Army speaking, not GE. So is
-// "the government" in any case: it is a state's, and read on BBC and
-// Reuters 30 of the 33 names it took that did not hold the word were a
-// company, a party, a university or a news agency (Vestey Group, LDP,
-// Tass). Other lower-case bodies take the last body of their kind, named
-// as it may be ("the exchange" is the NYSE, "the department" the USDA).
+// an Army contract. The Army said ..." is the Army speaking, not GE. "the
+// government" is a state's: read on BBC and Reuters, 30 of the 33 names it
+// took that did not hold the word were a company, a party, a university or
+// a news agency (Vestey Group, LDP, Tass), so it takes only a name that
+// holds it or one of its parts ("Azerbaijani Defense Ministry", "Commerce
+// Department", "Cabinet Office"). Other lower-case bodies take the last
+// body of their kind, named as it may be: "the exchange" is the NYSE and
+// "the department" the USDA as often as not.
 bool FitsTheAntecedent(std::string_view anaphor, std::string_view name) {
   if (anaphor.size() < 5 ||
       absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the ") {
@@ -133,12 +135,18 @@ bool FitsTheAntecedent(std::string_view anaphor, std::string_view name) {
   }
   const std::string body =
       absl::AsciiStrToLower(std::string(anaphor.substr(4)));
-  if (!absl::ascii_isupper(static_cast<unsigned char>(anaphor[4])) &&
-      body != "government") {
+  const std::string lower_name = absl::AsciiStrToLower(std::string(name));
+  if (body == "government") {
+    for (const char* part : {"government", "ministry", "department", "cabinet",
+                             "administration"}) {
+      if (lower_name.find(part) != std::string::npos) return true;
+    }
+    return false;
+  }
+  if (!absl::ascii_isupper(static_cast<unsigned char>(anaphor[4]))) {
     return true;
   }
-  return absl::AsciiStrToLower(std::string(name)).find(body) !=
-         std::string::npos;
+  return lower_name.find(body) != std::string::npos;
 }
 
 // A lead runs to a few words: a headline, a dateline or a byline that ends

@@ -353,6 +353,12 @@ TEST_F(AnalyzeDocumentTest, TheGovernmentNeverRefersBackToACompany) {
               ElementsAre("Acme Corp", "government"));
 }
 
+TEST_F(AnalyzeDocumentTest, TheGovernmentTakesOneOfItsDepartments) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. The government "
+                                  "added more."),
+              ElementsAre("State Department", "State Department"));
+}
+
 TEST_F(AnalyzeDocumentTest, TheySkipsADocumentForTheBodyBefore) {
   EXPECT_THAT(
       SourcesWithRegistry("State Department said no. A Gallup poll found "
