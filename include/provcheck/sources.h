@@ -13,6 +13,10 @@
 //     type person  prior 0.7  basis "named official speaking on record"
 //   }
 //   default citation { type unknown  prior 0.3  basis "…" }
+//   match name "government" {
+//     type described  prior 0.7  basis "…"
+//     antecedent "(?i:.*\b(?:government|ministry)\b.*)"
+//   }
 //
 // A finding's source is resolved by name or alias first, then by the first
 // `match` on its role or name, then by the default for its kind.
@@ -27,6 +31,10 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "provcheck/finding.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace re2 {
 class RE2;
@@ -55,6 +63,9 @@ struct SourceProfile {
   std::string type;  // one of kSourceTypes
   double prior = 0.5;
   std::string basis;  // where the prior comes from
+  // When this source is an anaphor's word ("the government"), the names it
+  // may refer back to, matched whole; null when any of its kind will do.
+  std::shared_ptr<const re2::RE2> antecedent;
 };
 
 struct KnownSource {

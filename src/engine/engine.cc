@@ -12,6 +12,7 @@
 #include "common/prose.h"
 #include "engine/article_extent.h"
 #include "provcheck/segment.h"
+#include "re2/re2.h"
 
 namespace provcheck {
 namespace {
@@ -101,9 +102,15 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
 // one person's mouth. Otherwise the registry says, as for a source, whether
 // the word is a person ("he", "the minister") or a body ("the company"), so
 // the vocabulary of people lives in rules/sources alone.
-Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
+// The word an anaphor refers back with: "government" for "The government".
+std::string AnaphorWord(std::string_view anaphor) {
   std::string word = absl::AsciiStrToLower(std::string(anaphor));
   if (word.starts_with("the ")) word = word.substr(4);
+  return word;
+}
+
+Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
+  std::string word = AnaphorWord(anaphor);
   if (word == "statement") return Referent::kEither;
   if (word == "it") return Referent::kThing;
   if (word == "they") {
@@ -117,36 +124,35 @@ Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
              : Referent::kOrganisation;
 }
 
-// A capitalised body after "the" ("the Ministry", "The Army") is the short
+// Whether an anaphor may refer back to `name`. The registry may say which
+// names its word takes (an `antecedent` pattern: "the government" takes a
+// government or one of its ministries, never the company named last). A
+// capitalised body after "the" ("the Ministry", "The Army") is the short
 // form of a name, so it refers back only to a source whose name holds the
 // word ("Finance Ministry", "U.S. Army"): "General Electric Co said it won
-// an Army contract. The Army said ..." is the Army speaking, not GE. "the
-// government" is a state's: read on BBC and Reuters, 30 of the 33 names it
-// took that did not hold the word were a company, a party, a university or
-// a news agency (Vestey Group, LDP, Tass), so it takes only a name that
-// holds it or one of its parts ("Azerbaijani Defense Ministry", "Commerce
-// Department", "Cabinet Office"). Other lower-case bodies take the last
-// body of their kind, named as it may be: "the exchange" is the NYSE and
-// "the department" the USDA as often as not.
-bool FitsTheAntecedent(std::string_view anaphor, std::string_view name) {
-  if (anaphor.size() < 5 ||
-      absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the ") {
-    return true;
-  }
-  const std::string body =
-      absl::AsciiStrToLower(std::string(anaphor.substr(4)));
-  const std::string lower_name = absl::AsciiStrToLower(std::string(name));
-  if (body == "government") {
-    for (const char* part : {"government", "ministry", "department", "cabinet",
-                             "administration"}) {
-      if (lower_name.find(part) != std::string::npos) return true;
+// an Army contract. The Army said ..." is the Army speaking, not GE. Other
+// lower-case bodies take the last body of their kind, named as it may be:
+// "the exchange" is the NYSE and "the department" the USDA as often as not.
+bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
+                       const SourceRegistry* sources) {
+  if (sources != nullptr) {
+    Finding probe;
+    probe.kind = Kind::kAttribution;
+    probe.source = AnaphorWord(anaphor);
+    const SourceProfile profile = sources->Resolve(probe).profile;
+    if (profile.antecedent) {
+      return RE2::FullMatch(re2::StringPiece(name.data(), name.size()),
+                            *profile.antecedent);
     }
-    return false;
   }
-  if (!absl::ascii_isupper(static_cast<unsigned char>(anaphor[4]))) {
+  if (anaphor.size() < 5 ||
+      absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the " ||
+      !absl::ascii_isupper(static_cast<unsigned char>(anaphor[4]))) {
     return true;
   }
-  return lower_name.find(body) != std::string::npos;
+  return absl::AsciiStrToLower(std::string(name))
+             .find(absl::AsciiStrToLower(std::string(anaphor.substr(4)))) !=
+         std::string::npos;
 }
 
 // A lead runs to a few words: a headline, a dateline or a byline that ends
@@ -524,7 +530,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       const bool in_reach =
           !antecedent.name.empty() && !plural_after_unnamed_group &&
           line >= antecedent.line && line - antecedent.line <= kAnaphorReach &&
-          FitsTheAntecedent(anaphor, antecedent.name);
+          FitsTheAntecedent(anaphor, antecedent.name, config.sources);
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       captures = &resolved;

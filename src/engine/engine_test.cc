@@ -118,6 +118,10 @@ class AnalyzeDocumentTest : public ::testing::Test {
 match name "(?i:.*poll)" { type document prior 0.65 basis "test" }
 match name "figures" { type records prior 0.6 basis "test" }
 match name "(?i:.*department.*)|Acme Corp" { type official-body prior 0.7 basis "test" }
+match name "government" {
+  type described prior 0.7 basis "test"
+  antecedent "(?i:.*\b(?:government|department)\b.*)"
+}
 match name "he|she" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }

@@ -105,9 +105,10 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
   auto const field = (x3::raw[keyword("type")][on_field] > word_value) |
                      (x3::raw[keyword("prior")][on_field] > number_value) |
                      (x3::raw[keyword("alias")][on_field] > aliases) |
-                     (x3::raw[keyword("basis")][on_field] > quoted_value);
-  auto const close =
-      Named("a field (type, prior, alias, basis) or '}'", x3::lit('}'));
+                     (x3::raw[keyword("basis")][on_field] > quoted_value) |
+                     (x3::raw[keyword("antecedent")][on_field] > quoted_value);
+  auto const close = Named(
+      "a field (type, prior, alias, basis, antecedent) or '}'", x3::lit('}'));
   auto const body = x3::lit('{') > *field > close;
   auto const quoted_key =
       Named("a quoted name", x3::raw[quoted][on_quoted_key]);
@@ -174,6 +175,15 @@ absl::Status SourceRegistry::Add(std::string_view text,
         for (const Token& alias : values) aliases.push_back(alias.text);
       } else if (field.text == "basis") {
         profile.basis = values[0].text;
+      } else if (field.text == "antecedent") {
+        RE2::Options options;
+        options.set_log_errors(false);
+        auto antecedent = std::make_shared<const RE2>(values[0].text, options);
+        if (!antecedent->ok()) {
+          return error(values[0], "antecedent pattern does not compile: " +
+                                      antecedent->error());
+        }
+        profile.antecedent = std::move(antecedent);
       }
     }
     if (profile.type.empty()) return error(block.key, "no 'type' given");

@@ -2,6 +2,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 
 namespace provcheck {
 namespace {
@@ -110,6 +111,30 @@ TEST(SourceRegistryTest, EveryPriorMustSayWhereItComesFrom) {
   ASSERT_FALSE(registry.ok());
   EXPECT_THAT(std::string(registry.status().message()),
               HasSubstr("no 'basis'"));
+}
+
+TEST(SourceRegistryTest, AnAntecedentPatternSaysWhichNamesAnAnaphorTakes) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"government\" {\n  type described prior 0.7 basis \"x\"\n"
+      "  antecedent \"(?i:.*ministry.*)\"\n}",
+      "g.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceProfile profile =
+      (*registry)->Resolve(Attribution("government")).profile;
+  ASSERT_NE(profile.antecedent, nullptr);
+  EXPECT_TRUE(RE2::FullMatch("Finance Ministry", *profile.antecedent));
+  EXPECT_FALSE(RE2::FullMatch("Vestey Group", *profile.antecedent));
+}
+
+TEST(SourceRegistryTest, ABadAntecedentPatternIsAnErrorAtItsPlace) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"government\" {\n  type described prior 0.7 basis \"x\"\n"
+      "  antecedent \"(unclosed\"\n}",
+      "g.sources");
+  ASSERT_FALSE(registry.ok());
+  EXPECT_THAT(std::string(registry.status().message()),
+              StartsWith("g.sources:3:14: error: antecedent pattern does not "
+                         "compile"));
 }
 
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
