@@ -155,6 +155,22 @@ bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
          std::string::npos;
 }
 
+// Whether a source names someone (a capital past its determiner: "Wall
+// Street Journal", "Her campaign" does not) or only describes them ("the
+// paper", "trade minister").
+bool NamesSomeone(std::string_view source) {
+  for (const std::string_view determiner :
+       {"The ", "His ", "Her ", "Its ", "Their ", "Our ", "My ", "A ", "An "}) {
+    if (source.starts_with(determiner)) {
+      source.remove_prefix(determiner.size());
+      break;
+    }
+  }
+  return std::any_of(source.begin(), source.end(), [](char c) {
+    return absl::ascii_isupper(static_cast<unsigned char>(c));
+  });
+}
+
 // A lead runs to a few words: a headline, a dateline or a byline that ends
 // in a full stop ("By Jane Roe.") is no lead.
 constexpr size_t kMinLeadWords = 6;
@@ -562,20 +578,36 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         latest = Antecedent{finding.source, line};
         unnamed_group_since_antecedent = false;
       }
+      // A body described ("The paper, which ..., said", "its board said")
+      // points back to the body named before it, so it does not displace
+      // a name still in reach: the "it" after it is that name.
+      const bool described = !NamesSomeone(finding.source);
+      auto set = [&](Referent referent) {
+        Antecedent& slot = antecedents[static_cast<int>(referent)];
+        if (described && !slot.name.empty() && NamesSomeone(slot.name) &&
+            line >= slot.line && line - slot.line <= kAnaphorReach) {
+          slot.line = line;  // mentioned again, so still in reach after
+          return;
+        }
+        slot = latest;
+      };
       switch (antecedent_kind) {
         case AntecedentKind::kPerson:
+          // Not for people: "the home secretary" after a detainee named
+          // before is someone else, and read on BBC so were most of them.
           antecedents[static_cast<int>(Referent::kPerson)] = latest;
           break;
         case AntecedentKind::kOrganisation:
-          antecedents[static_cast<int>(Referent::kOrganisation)] = latest;
-          antecedents[static_cast<int>(Referent::kThing)] = latest;
-          antecedents[static_cast<int>(Referent::kCollective)] = latest;
+          set(Referent::kOrganisation);
+          set(Referent::kThing);
+          set(Referent::kCollective);
           break;
         case AntecedentKind::kDescribed:
-          antecedents[static_cast<int>(Referent::kThing)] = latest;
-          antecedents[static_cast<int>(Referent::kCollective)] = latest;
+          set(Referent::kThing);
+          set(Referent::kCollective);
           break;
         case AntecedentKind::kDocument:
+          // "the report" is a new thing, not the body named before.
           antecedents[static_cast<int>(Referent::kThing)] = latest;
           break;
         case AntecedentKind::kRecords:

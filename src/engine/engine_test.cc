@@ -38,7 +38,7 @@ rule anaphor {
 }
 rule described {
   kind attribution
-  match "[Tt]he (?P<source>report) found"
+  match "[Tt]he (?P<source>report|agency) found"
   message "Claim attributed to {source}"
 }
 rule document {
@@ -110,8 +110,8 @@ class AnalyzeDocumentTest : public ::testing::Test {
 
   // Types "State Department" as an institution, "he" as a person (as the
   // shipped registry does: the engine asks it what an anaphor stands for),
-  // another lower-case source ("the report") as described, anyone else as a
-  // person.
+  // "the report" as a document, another lower-case source ("the agency") as
+  // described, anyone else as a person.
   std::unique_ptr<SourceRegistry> Registry() {
     auto registry = SourceRegistry::Parse(
         R"sources(
@@ -122,6 +122,7 @@ match name "government" {
   type described prior 0.7 basis "test"
   antecedent "(?i:.*\b(?:government|department)\b.*)"
 }
+match name "report" { type document prior 0.4 basis "test" }
 match name "he|she" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
@@ -303,7 +304,13 @@ TEST_F(AnalyzeDocumentTest, AnAnaphorWithNoFittingSourceStaysUnresolved) {
   EXPECT_EQ(result.findings[1].source, "company");  // cleaned, unresolved
 }
 
-TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedSource) {
+TEST_F(AnalyzeDocumentTest, ADescriptionDoesNotDisplaceTheNameBeforeIt) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. The agency found "
+                                  "more. It added less."),
+              ElementsAre("State Department", "agency", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedDocument) {
   EXPECT_THAT(
       SourcesWithRegistry(
           "State Department said no. The report found more. It added less."),
