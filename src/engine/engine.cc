@@ -155,9 +155,9 @@ bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
          std::string::npos;
 }
 
-// Whether a source names someone (a capital past its determiner: "Wall
-// Street Journal", "Her campaign" does not) or only describes them ("the
-// paper", "trade minister").
+// Whether a source names someone, by a capital past its determiner ("Wall
+// Street Journal"), or only describes them ("Her campaign", "the paper",
+// "trade minister").
 bool NamesSomeone(std::string_view source) {
   for (const std::string_view determiner :
        {"The ", "His ", "Her ", "Its ", "Their ", "Our ", "My ", "A ", "An "}) {
