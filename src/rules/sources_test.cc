@@ -41,6 +41,12 @@ absl::StatusOr<std::unique_ptr<SourceRegistry>> LoadShippedRegistry() {
                               "/rules/sources");
 }
 
+// The error parsing `text` as `file` gives, or "" when it parses.
+std::string ParseErrorOf(std::string_view text, std::string_view file) {
+  auto registry = SourceRegistry::Parse(text, file);
+  return registry.ok() ? "" : std::string(registry.status().message());
+}
+
 std::unique_ptr<SourceRegistry> Registry() {
   auto registry = SourceRegistry::Parse(kRegistry, "test.sources");
   EXPECT_TRUE(registry.ok()) << registry.status();
@@ -87,30 +93,26 @@ TEST(SourceRegistryTest, EvidenceOverridesThePrior) {
 }
 
 TEST(SourceRegistryTest, DuplicateAliasIsAnError) {
-  auto registry = SourceRegistry::Parse(
-      "source \"A\" { type outlet prior 0.5 alias \"B\" basis \"x\" }\n"
-      "source \"B\" { type outlet prior 0.5 basis \"x\" }",
-      "dup.sources");
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
-              StartsWith("dup.sources:2:8: error: source name or alias 'B'"));
+  EXPECT_THAT(
+      ParseErrorOf(
+          "source \"A\" { type outlet prior 0.5 alias \"B\" basis \"x\" }\n"
+          "source \"B\" { type outlet prior 0.5 basis \"x\" }",
+          "dup.sources"),
+      StartsWith("dup.sources:2:8: error: source name or alias 'B'"));
 }
 
 TEST(SourceRegistryTest, PriorOutsideZeroToOneIsAnError) {
-  auto registry = SourceRegistry::Parse(
-      "source \"A\" {\n  type outlet\n  prior 1.5\n  basis \"x\"\n}",
-      "p.sources");
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
-              StartsWith("p.sources:3:9: error: a prior is a probability"));
+  EXPECT_THAT(
+      ParseErrorOf(
+          "source \"A\" {\n  type outlet\n  prior 1.5\n  basis \"x\"\n}",
+          "p.sources"),
+      StartsWith("p.sources:3:9: error: a prior is a probability"));
 }
 
 TEST(SourceRegistryTest, EveryPriorMustSayWhereItComesFrom) {
-  auto registry = SourceRegistry::Parse(
-      "source \"A\" { type outlet prior 0.5 }", "b.sources");
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
-              HasSubstr("no 'basis'"));
+  EXPECT_THAT(
+      ParseErrorOf("source \"A\" { type outlet prior 0.5 }", "b.sources"),
+      HasSubstr("no 'basis'"));
 }
 
 TEST(SourceRegistryTest, AnAntecedentPatternSaysWhichNamesAnAnaphorTakes) {
@@ -127,29 +129,23 @@ TEST(SourceRegistryTest, AnAntecedentPatternSaysWhichNamesAnAnaphorTakes) {
 }
 
 TEST(SourceRegistryTest, ABadAntecedentPatternIsAnErrorAtItsPlace) {
-  auto registry = SourceRegistry::Parse(
-      "match name \"government\" {\n  type described prior 0.7 basis \"x\"\n"
-      "  antecedent \"(unclosed\"\n}",
-      "g.sources");
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
+  EXPECT_THAT(ParseErrorOf("match name \"government\" {\n  type described "
+                           "prior 0.7 basis \"x\"\n"
+                           "  antecedent \"(unclosed\"\n}",
+                           "g.sources"),
               StartsWith("g.sources:3:14: error: antecedent pattern does not "
                          "compile"));
 }
 
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
-  auto registry = SourceRegistry::Parse(
-      "source \"A\" {\n  type outlet\n  trust 0.5\n}", "s.sources");
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
+  EXPECT_THAT(ParseErrorOf("source \"A\" {\n  type outlet\n  trust 0.5\n}",
+                           "s.sources"),
               StartsWith("s.sources:3:3: error: expected a field"));
 }
 
 TEST(SourceRegistryTest, AFieldsBadValueNamesWhatWasExpected) {
-  auto registry = SourceRegistry::Parse(
-      "source \"A\" {\n  type outlet\n  prior high\n}", "s.sources");
-  ASSERT_FALSE(registry.ok());
-  EXPECT_THAT(std::string(registry.status().message()),
+  EXPECT_THAT(ParseErrorOf("source \"A\" {\n  type outlet\n  prior high\n}",
+                           "s.sources"),
               StartsWith("s.sources:3:9: error: expected a number\n"));
 }
 
