@@ -40,7 +40,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "provcheck/document.h"
 #include "provcheck/engine.h"
 #include "provcheck/ingest.h"
@@ -51,7 +50,6 @@
 #include "provcheck/segment.h"
 #include "provcheck/source_name.h"
 #include "provcheck/sources.h"
-#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "re2/set.h"
 
@@ -454,10 +452,10 @@ BENCHMARK(BM_BareSetScan)
     ->ComputeStatistics("min", Min);
 
 // ---------------------------------------------------------------------------
-// Per-pattern cost (PROVCHECK_BENCH_PATTERNS=1). The Matcher's prefilter is
-// rebuilt here as the Matcher builds it (FilteredRE2 atoms of at least 3
-// bytes per scope, one case-insensitive RE2::Set of them), so the shipped
-// hot path carries no counters. One pass over the corpus finds, for every
+// Per-pattern cost (PROVCHECK_BENCH_PATTERNS=1). The Matcher's own
+// prefilter says where each pattern runs (Matcher::PotentialPatterns), and
+// the patterns are compiled again here, so the shipped hot path carries no
+// counters. One pass over the corpus finds, for every
 // pattern, the segments it runs on and every RE2::Match call FindAll makes
 // there; the stages then replay exactly those calls:
 //
@@ -491,10 +489,18 @@ struct PatternCost {
   int64_t bytes = 0;  // bytes of the segments it runs on
 };
 
+// The scopes in the order of a Segmentation's units: lines, sentences, the
+// document.
+constexpr std::array<provcheck::Scope, 3> kScopes = {
+    provcheck::Scope::kLine, provcheck::Scope::kSentence,
+    provcheck::Scope::kDocument};
+
 struct PatternFixture {
   std::vector<PatternCost> patterns;
-  // The prefilter's atom sets, by scope; null where a scope has no atoms.
-  std::array<std::unique_ptr<RE2::Set>, 3> atom_sets;
+  // The matcher whose prefilter decides where each pattern runs: the
+  // fixture's, or one compiled with PROVCHECK_BENCH_MIN_ATOM's atom length.
+  std::unique_ptr<provcheck::Matcher> own_matcher;
+  const provcheck::Matcher* matcher = nullptr;
   int64_t matches = 0;          // sum over patterns, for the check below
   int64_t matcher_matches = 0;  // what Matcher::Match found
 };
@@ -572,11 +578,23 @@ PatternFixture* BuildPatternFixture() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  // PROVCHECK_BENCH_MIN_ATOM tries another atom length here without a
-  // rebuild; potentials change, matches must not.
+  // PROVCHECK_BENCH_MIN_ATOM tries another atom length without a rebuild;
+  // potentials change, matches must not.
   const char* min_atom = std::getenv("PROVCHECK_BENCH_MIN_ATOM");
-  const int minlen = min_atom && *min_atom ? std::atoi(min_atom) : 3;
-  std::array<std::vector<size_t>, 3> scope_patterns;  // indexes in patterns
+  const int minlen = min_atom && *min_atom
+                         ? std::atoi(min_atom)
+                         : provcheck::Matcher::kDefaultMinAtomLength;
+  pf->matcher = f.matcher.get();
+  if (minlen != provcheck::Matcher::kDefaultMinAtomLength) {
+    auto matcher = provcheck::Matcher::Compile(f.packs, 1, minlen);
+    if (!matcher.ok()) {
+      std::fprintf(stderr, "%s\n",
+                   std::string(matcher.status().message()).c_str());
+      return pf;
+    }
+    pf->own_matcher = *std::move(matcher);
+    pf->matcher = pf->own_matcher.get();
+  }
   for (const provcheck::RulePack& pack : f.packs) {
     for (const provcheck::Rule& rule : pack.rules) {
       for (size_t i = 0; i < rule.patterns.size(); ++i) {
@@ -593,71 +611,15 @@ PatternFixture* BuildPatternFixture() {
           p.rejects.emplace_back(capture,
                                  std::make_unique<RE2>(reject.regex, options));
         }
-        scope_patterns[static_cast<int>(rule.scope)].push_back(
-            pf->patterns.size());
         pf->patterns.push_back(std::move(p));
       }
     }
   }
-  // Shards as Matcher::Compile makes them: each scope's patterns split into
-  // near-equal runs of at most kMaxPatternsPerShard, one FilteredRE2 each,
-  // and one atom set over their union. RE2's prefilter tree drops an atom
-  // that guards many patterns of one FilteredRE2, so which patterns share a
-  // shard changes which segments a pattern runs on; an unsharded prefilter
-  // here reported thousands of runs the matcher never makes.
-  constexpr size_t kMaxPatternsPerShard = 25;  // as in src/engine/matcher.cc
-  struct Shard {
-    // Built in place: FilteredRE2's move constructor drops min_atom_len.
-    std::unique_ptr<re2::FilteredRE2> filter;
-    std::vector<size_t> patterns;  // filter id -> index in pf->patterns
-    std::vector<int> from_set;     // union atom id -> this shard's, or -1
-  };
-  std::array<std::vector<Shard>, 3> shards;
-  std::array<std::unique_ptr<RE2::Set>, 3> sets;
-  for (int scope = 0; scope < 3; ++scope) {
-    const std::vector<size_t>& all = scope_patterns[scope];
-    if (all.empty()) continue;
-    const size_t count =
-        (all.size() + kMaxPatternsPerShard - 1) / kMaxPatternsPerShard;
-    std::vector<std::string> union_atoms;
-    absl::flat_hash_map<std::string, int> union_ids;
-    std::vector<std::vector<std::string>> shard_atoms(count);
-    for (size_t k = 0; k < count; ++k) {
-      Shard& shard = shards[scope].emplace_back();
-      shard.filter = std::make_unique<re2::FilteredRE2>(minlen);
-      shard.patterns.assign(all.begin() + all.size() * k / count,
-                            all.begin() + all.size() * (k + 1) / count);
-      for (size_t index : shard.patterns) {
-        int id = -1;
-        shard.filter->Add(pf->patterns[index].regex->pattern(), options, &id);
-      }
-      shard.filter->Compile(&shard_atoms[k]);
-      for (const std::string& atom : shard_atoms[k]) {
-        if (union_ids.emplace(atom, union_atoms.size()).second) {
-          union_atoms.push_back(atom);
-        }
-      }
-    }
-    for (size_t k = 0; k < count; ++k) {
-      Shard& shard = shards[scope][k];
-      shard.from_set.assign(union_atoms.size(), -1);
-      for (size_t a = 0; a < shard_atoms[k].size(); ++a) {
-        shard.from_set[union_ids[shard_atoms[k][a]]] = static_cast<int>(a);
-      }
-    }
-    if (union_atoms.empty()) continue;
-    RE2::Options atom_options = options;
-    atom_options.set_case_sensitive(false);
-    sets[scope] = std::make_unique<RE2::Set>(atom_options, RE2::UNANCHORED);
-    for (const std::string& atom : union_atoms) {
-      sets[scope]->Add(RE2::QuoteMeta(atom), nullptr);
-    }
-    sets[scope]->Compile();
-  }
-  std::vector<int> atoms;
-  std::vector<int> shard_atoms;
-  std::vector<int> shard_potentials;
-  std::vector<size_t> potentials;
+  // The patterns run where the matcher's own prefilter lets them, so the
+  // shards it compiles decide here too: RE2's prefilter tree drops an atom
+  // that guards more than eight patterns of one FilteredRE2, and a
+  // prefilter rebuilt here unsharded reported thousands of runs the
+  // matcher never makes (bench/README.md).
   for (const Document& doc : f.documents) {
     const provcheck::Segmentation segments = provcheck::Segment(doc.text);
     pf->matcher_matches +=
@@ -671,28 +633,12 @@ PatternFixture* BuildPatternFixture() {
     // below must too (the per-pattern counters keep them: the work was done).
     std::vector<std::pair<const provcheck::Rule*, int64_t>> counted;
     for (int scope = 0; scope < 3; ++scope) {
-      if (shards[scope].empty()) continue;
       for (const provcheck::TextRange& range : *units[scope]) {
         if (range.size() == 0) continue;
         const std::string_view segment(doc.text.data() + range.begin,
                                        range.size());
-        atoms.clear();
-        if (sets[scope]) sets[scope]->Match(segment, &atoms);
-        potentials.clear();
-        for (const Shard& shard : shards[scope]) {
-          shard_atoms.clear();
-          for (int atom : atoms) {
-            if (shard.from_set[atom] >= 0) {
-              shard_atoms.push_back(shard.from_set[atom]);
-            }
-          }
-          std::sort(shard_atoms.begin(), shard_atoms.end());
-          shard.filter->AllPotentials(shard_atoms, &shard_potentials);
-          for (int id : shard_potentials) {
-            potentials.push_back(shard.patterns[id]);
-          }
-        }
-        for (size_t pattern : potentials) {
+        for (int pattern :
+             pf->matcher->PotentialPatterns(kScopes[scope], segment)) {
           PatternCost& p = pf->patterns[pattern];
           const size_t index = p.segments.size();
           p.segments.push_back(segment);
@@ -720,7 +666,6 @@ PatternFixture* BuildPatternFixture() {
       if (count < rule->min_per_document) pf->matches -= count;
     }
   }
-  pf->atom_sets = std::move(sets);
   int64_t runs = 0, bytes = 0, calls = 0;
   for (const PatternCost& p : pf->patterns) {
     runs += static_cast<int64_t>(p.segments.size());
@@ -800,13 +745,12 @@ void BM_PrefilterScan(benchmark::State& state) {
       const std::array<const std::vector<provcheck::TextRange>*, 3> units = {
           &segments.lines, &segments.sentences, &whole};
       for (int scope = 0; scope < 3; ++scope) {
-        if (!pf.atom_sets[scope]) continue;
         for (const provcheck::TextRange& range : *units[scope]) {
           if (range.size() == 0) continue;
-          atoms.clear();
-          pf.atom_sets[scope]->Match(
+          pf.matcher->FindAtoms(
+              kScopes[scope],
               std::string_view(doc.text.data() + range.begin, range.size()),
-              &atoms);
+              atoms);
           hits += static_cast<int64_t>(atoms.size());
         }
       }

@@ -47,8 +47,13 @@ class Matcher {
   // Compiles every pattern; an RE2 error names the rule, its file and line,
   // and RE2's own message.
   // Up to `threads` threads compile side by side; the result is the same.
+  // The prefilter keeps the literal atoms of at least `min_atom_length`
+  // bytes: shorter ones filter too little to be worth matching (2 and 1
+  // were measured slower, bench/README.md); benches try others.
+  static constexpr int kDefaultMinAtomLength = 3;
   static absl::StatusOr<std::unique_ptr<Matcher>> Compile(
-      std::vector<RulePack> packs, int threads = 1);
+      std::vector<RulePack> packs, int threads = 1,
+      int min_atom_length = kDefaultMinAtomLength);
   ~Matcher();
 
   // Finds every match in `text`. For each segment of each scope, one pass of
@@ -84,6 +89,16 @@ class Matcher {
   std::vector<RuleMatch> MatchRule(const Rule& rule,
                                    std::string_view text) const;
 
+  // For benchmarks and tools, not the matching path. The ids of the
+  // prefilter atoms of `scope` found in `segment`, sorted; and the patterns
+  // those atoms let run there, by index in pack order (rule by rule,
+  // pattern by pattern, every scope counted). A bench that replays the
+  // pattern runs asks here, so that it measures the matcher's own shards.
+  void FindAtoms(Scope scope, std::string_view segment,
+                 std::vector<int>& out) const;
+  std::vector<int> PotentialPatterns(Scope scope,
+                                     std::string_view segment) const;
+
   const std::vector<RulePack>& packs() const { return packs_; }
   std::vector<const Rule*> rules() const;
   // A digest of every pack's content: findings computed under one digest are
@@ -108,6 +123,9 @@ class Matcher {
   };
   Matcher();
 
+  // Fills scratch.potentials with the patterns `segment`'s atoms allow.
+  void Potentials(Scope scope, std::string_view segment,
+                  Scratch& scratch) const;
   // Queues, for every pattern the segment's atoms allow, a run over it.
   void QueueSegment(Scope scope, std::string_view text, TextRange range,
                     uint32_t item, uint32_t segment_index, Scratch& scratch,

@@ -39,14 +39,13 @@ struct Matcher::CompiledPattern {
 // scope has its own atoms, so a line is not scanned for the words of
 // sentence patterns, nor the other way round.
 struct Matcher::Prefilter {
-  // Atoms shorter than this filter too little to be worth matching.
-  static constexpr int kMinAtomLength = 3;
-
   // A scope's patterns are split between several FilteredRE2s so that
   // threads can compile them side by side: compiling is most of a lint of a
   // few drafts (bench/README.md). One atom set still serves them all.
   struct Shard {
-    re2::FilteredRE2 filter{kMinAtomLength};
+    // Built in place: FilteredRE2's move constructor drops min_atom_len.
+    explicit Shard(int min_atom_length) : filter(min_atom_length) {}
+    re2::FilteredRE2 filter;
     std::vector<int> pattern_ids;    // filter's id -> index into patterns_
     std::vector<std::string> atoms;  // as filter.Compile() numbers them
     std::vector<int> from_set;       // atom set's id -> filter's, or -1
@@ -89,6 +88,15 @@ struct Matcher::Prefilter {
     std::sort(out.begin(), out.end());
     absl::MutexLock lock(&mutex);
     if (potentials.size() < kMaxRemembered) potentials.emplace(atom_ids, out);
+  }
+
+  // The ids of the atoms `segment` holds, sorted.
+  void ScanAtoms(std::string_view segment, std::vector<int>& out) const {
+    out.clear();
+    if (atoms) {
+      atoms->Match(re2::StringPiece(segment.data(), segment.size()), &out);
+    }
+    std::sort(out.begin(), out.end());
   }
 
   // One case-insensitive set over the atoms of all the shards, and each
@@ -272,7 +280,7 @@ std::string Fingerprint(const std::vector<RulePack>& packs) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
-    std::vector<RulePack> packs, int threads) {
+    std::vector<RulePack> packs, int threads, int min_atom_length) {
   std::unique_ptr<Matcher> matcher(new Matcher());
   matcher->packs_ = std::move(packs);
   matcher->digest_ = Sha256Hex(Fingerprint(matcher->packs_));
@@ -328,7 +336,7 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
         (ids.size() + kMaxPatternsPerShard - 1) / kMaxPatternsPerShard;
     for (size_t k = 0; k < count; ++k) {
       auto& shard = matcher->prefilters_[scope]->shards.emplace_back(
-          std::make_unique<Prefilter::Shard>());
+          std::make_unique<Prefilter::Shard>(min_atom_length));
       shard_jobs.push_back(ShardJob{
           shard.get(),
           std::vector<size_t>(ids.begin() + ids.size() * k / count,
@@ -477,25 +485,37 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
   }
 }
 
+void Matcher::Potentials(Scope scope, std::string_view segment,
+                         Scratch& scratch) const {
+  Prefilter& prefilter = *prefilters_[ScopeIndex(scope)];
+  scratch.potentials.clear();
+  if (prefilter.shards.empty()) return;
+  prefilter.ScanAtoms(segment, scratch.atoms);
+  prefilter.Potentials(scratch.atoms, scratch.potentials, scratch.shard_atoms,
+                       scratch.shard_potentials);
+}
+
 void Matcher::QueueSegment(Scope scope, std::string_view text, TextRange range,
                            uint32_t item, uint32_t segment_index,
                            Scratch& scratch,
                            std::vector<std::vector<PendingRun>>& runs) const {
   if (range.size() == 0) return;
-  Prefilter& prefilter = *prefilters_[ScopeIndex(scope)];
-  if (prefilter.shards.empty()) return;
-  scratch.atoms.clear();
-  if (prefilter.atoms) {
-    prefilter.atoms->Match(
-        re2::StringPiece(text.data() + range.begin, range.size()),
-        &scratch.atoms);
-  }
-  std::sort(scratch.atoms.begin(), scratch.atoms.end());
-  prefilter.Potentials(scratch.atoms, scratch.potentials, scratch.shard_atoms,
-                       scratch.shard_potentials);
+  Potentials(scope, text.substr(range.begin, range.size()), scratch);
   for (int id : scratch.potentials) {
     runs[id].push_back(PendingRun{item, segment_index, range});
   }
+}
+
+void Matcher::FindAtoms(Scope scope, std::string_view segment,
+                        std::vector<int>& out) const {
+  prefilters_[ScopeIndex(scope)]->ScanAtoms(segment, out);
+}
+
+std::vector<int> Matcher::PotentialPatterns(Scope scope,
+                                            std::string_view segment) const {
+  Scratch scratch;
+  Potentials(scope, segment, scratch);
+  return std::move(scratch.potentials);
 }
 
 std::vector<RuleMatch> Matcher::Match(std::string_view text,

@@ -17,6 +17,7 @@ namespace {
 using ::provcheck::testing::CompileTestMatcher;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
 std::string Text(std::string_view text, const RuleMatch& match) {
@@ -406,4 +407,21 @@ TEST(MatcherTest, MatchRuleRunsOneRuleAlone) {
 }
 
 }  // namespace
+TEST(MatcherTest, PotentialPatternsAreThoseTheSegmentsAtomsAllow) {
+  auto matcher = CompileTestMatcher(
+      "pack p\n"
+      "rule a { kind citation scope line match \"alpha\" message \"m\" }\n"
+      "rule b { kind citation scope sentence match \"gamma\" message \"m\" }\n"
+      "rule c { kind citation scope sentence match \"delta\" message \"m\" "
+      "}\n");
+  ASSERT_NE(matcher, nullptr);
+  // Indexes in pack order, every scope counted: b is 1, c is 2.
+  EXPECT_THAT(matcher->PotentialPatterns(Scope::kSentence, "Delta force."),
+              ElementsAre(2));
+  EXPECT_THAT(matcher->PotentialPatterns(Scope::kSentence, "alpha"), IsEmpty());
+  std::vector<int> atoms;
+  matcher->FindAtoms(Scope::kLine, "ALPHA", atoms);
+  EXPECT_THAT(atoms, SizeIs(1));  // atoms match in any case
+}
+
 }  // namespace provcheck
