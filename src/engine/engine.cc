@@ -171,6 +171,19 @@ bool NamesSomeone(std::string_view source) {
   });
 }
 
+// Whether a description names several ("companies", "two institutes",
+// "prosecutors") by the English plural of its last word. "-ss", "-us" and
+// "-is" are singular ("press", "census", "analysis"), as is a possessive.
+bool DescribesSeveral(std::string_view source) {
+  const size_t space = source.find_last_of(' ');
+  const std::string_view head =
+      space == std::string_view::npos ? source : source.substr(space + 1);
+  if (head.size() < 3 || head.back() != 's') return false;
+  const char before = head[head.size() - 2];
+  return before != 's' && before != 'u' && before != 'i' && before != '\'' &&
+         !head.ends_with("\u2019s");
+}
+
 // A lead runs to a few words: a headline, a dateline or a byline that ends
 // in a full stop ("By Jane Roe.") is no lead.
 constexpr size_t kMinLeadWords = 6;
@@ -603,6 +616,20 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           set(Referent::kCollective);
           break;
         case AntecedentKind::kDescribed:
+          // Bodies in the plural ("The two institutes said") are what a
+          // later "they" refers to, never "it". They point back to names
+          // joined before ("Enzon Inc and Kodak Co said ... The companies
+          // said"), which stay the antecedent, but not to one name.
+          if (DescribesSeveral(finding.source)) {
+            Antecedent& slot =
+                antecedents[static_cast<int>(Referent::kCollective)];
+            if (absl::StrContains(slot.name, " and ")) {
+              set(Referent::kCollective);
+            } else {
+              slot = latest;
+            }
+            break;
+          }
           set(Referent::kThing);
           set(Referent::kCollective);
           break;

@@ -15,7 +15,7 @@ using ::testing::SizeIs;
 constexpr char kRules[] = R"pack(pack p
 rule named {
   kind attribution
-  match "(?P<source>State Department|Lavrov|Acme Corp) said"
+  match "(?P<source>State Department|Lavrov|Acme Corp|Acme Corp and State Department) said"
   message "Claim attributed to {source}{?role: ({role})}"
 }
 rule vague {
@@ -38,7 +38,7 @@ rule anaphor {
 }
 rule described {
   kind attribution
-  match "[Tt]he (?P<source>report|agency) found"
+  match "[Tt]he (?P<source>report|agency|agencies) found"
   message "Claim attributed to {source}"
 }
 rule document {
@@ -308,6 +308,25 @@ TEST_F(AnalyzeDocumentTest, ADescriptionDoesNotDisplaceTheNameBeforeIt) {
   EXPECT_THAT(SourcesWithRegistry("State Department said no. The agency found "
                                   "more. It added less."),
               ElementsAre("State Department", "agency", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, TheyTakesBodiesDescribedInThePluralOverOneName) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. The agencies "
+                                  "found more. They added less."),
+              ElementsAre("State Department", "agencies", "agencies"));
+}
+
+TEST_F(AnalyzeDocumentTest, BodiesInThePluralKeepTheNamesJoinedBeforeThem) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp and State Department said no. The "
+                                  "agencies found more. They added less."),
+              ElementsAre("Acme Corp and State Department", "agencies",
+                          "Acme Corp and State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItSkipsBodiesDescribedInThePlural) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. The agencies "
+                                  "found more. It added less."),
+              ElementsAre("State Department", "agencies", "State Department"));
 }
 
 TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedDocument) {
