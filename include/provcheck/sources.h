@@ -18,8 +18,12 @@
 //     antecedent "(?i:.*\b(?:government|ministry)\b.*)"
 //   }
 //
+//   match rule "attribution\.state" {   # what one rule's sources are
+//     type official-body  prior 0.7  basis "…"
+//   }
+//
 // A finding's source is resolved by name or alias first, then by the first
-// `match` on its role or name, then by the default for its kind.
+// `match` on its role, name or rule, then by the default for its kind.
 #ifndef PROVCHECK_SOURCES_H_
 #define PROVCHECK_SOURCES_H_
 
@@ -52,12 +56,13 @@ inline constexpr double kPriorStrength = 10.0;
 double BetaReliability(double prior, int confirmed, int contradicted);
 
 // The kinds of source a registry entry may give (its `type`): a person, a
-// named institution, a news outlet, a named document, records in the
-// plural ("F.A.A. records"), a speaker described but not named ("the
-// report"), or a label nothing identifies.
+// named institution, a state speaking through its government ("Iraq
+// said"), a news outlet, a named document, records in the plural ("F.A.A.
+// records"), a speaker described but not named ("the report"), or a label
+// nothing identifies.
 inline constexpr const char* kSourceTypes[] = {
-    "person",  "official-body", "outlet", "document",
-    "records", "described",     "unknown"};
+    "person",   "official-body", "state",     "outlet",
+    "document", "records",       "described", "unknown"};
 
 struct SourceProfile {
   std::string type;  // one of kSourceTypes

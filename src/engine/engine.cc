@@ -73,6 +73,7 @@ enum class Referent {
 enum class AntecedentKind {
   kPerson,
   kOrganisation,
+  kState,
   kDescribed,
   kDocument,
   kRecords,
@@ -88,6 +89,7 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   // source is; "the company" or "the agency" wants the body itself.
   if (type == "described") return AntecedentKind::kDescribed;
   if (type == "document") return AntecedentKind::kDocument;
+  if (type == "state") return AntecedentKind::kState;
   if (type == "records") return AntecedentKind::kRecords;
   return AntecedentKind::kOrganisation;
 }
@@ -632,6 +634,13 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           }
           set(Referent::kThing);
           set(Referent::kCollective);
+          break;
+        case AntecedentKind::kState:
+          // "Iraq said ... It said" is Iraq, but "the company" or "the
+          // ministry" after it is a body of its own, and "they" are its
+          // officials (read on Reuters: "Britain also warned ..., they
+          // said").
+          set(Referent::kThing);
           break;
         case AntecedentKind::kDocument:
           // "the report" is a new thing, not the body named before.

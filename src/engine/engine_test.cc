@@ -18,6 +18,11 @@ rule named {
   match "(?P<source>State Department|Lavrov|Acme Corp|Acme Corp and State Department) said"
   message "Claim attributed to {source}{?role: ({role})}"
 }
+rule state {
+  kind attribution
+  match "(?P<source>Iraq) said"
+  message "Claim attributed to {source}"
+}
 rule vague {
   kind vague-attribution
   severity warning
@@ -115,6 +120,7 @@ class AnalyzeDocumentTest : public ::testing::Test {
   std::unique_ptr<SourceRegistry> Registry() {
     auto registry = SourceRegistry::Parse(
         R"sources(
+match rule "state" { type state prior 0.7 basis "test" }
 match name "(?i:.*poll)" { type document prior 0.65 basis "test" }
 match name "figures" { type records prior 0.6 basis "test" }
 match name "(?i:.*department.*)|Acme Corp" { type official-body prior 0.7 basis "test" }
@@ -327,6 +333,12 @@ TEST_F(AnalyzeDocumentTest, ItSkipsBodiesDescribedInThePlural) {
   EXPECT_THAT(SourcesWithRegistry("State Department said no. The agencies "
                                   "found more. It added less."),
               ElementsAre("State Department", "agencies", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItRefersToAStateButTheCompanyDoesNot) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. Iraq said so. It added "
+                                  "less. The company added more."),
+              ElementsAre("Acme Corp", "Iraq", "Iraq", "Acme Corp"));
 }
 
 TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedDocument) {

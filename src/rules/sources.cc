@@ -23,7 +23,11 @@ double BetaReliability(double prior, int confirmed, int contradicted) {
 }
 
 struct SourceRegistry::Match {
-  bool on_role = true;  // else on the source's name
+  // What the pattern reads: the source's name, its role, or the id of the
+  // rule that found it ("attribution.state" finds a state, whatever its
+  // name: a rule may say what its sources are).
+  enum class On { kName, kRole, kRule };
+  On on = On::kName;
   std::unique_ptr<RE2> pattern;
   SourceProfile profile;
 };
@@ -119,7 +123,8 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
       x3::raw[keyword("source")][on_block] > quoted_key > body;
   auto const match_block =
       x3::raw[keyword("match")][on_block] >
-      x3::raw[Named("'role' or 'name'", keyword("role") | keyword("name"))]
+      x3::raw[Named("'role', 'name' or 'rule'",
+                    keyword("role") | keyword("name") | keyword("rule"))]
              [on_key] > pattern > body;
   auto const default_block =
       x3::raw[keyword("default")][on_block] > finding_kind > body;
@@ -214,8 +219,10 @@ absl::Status SourceRegistry::Add(std::string_view text,
         return error(block.pattern,
                      "pattern does not compile: " + pattern->error());
       }
-      matches_.push_back(
-          Match{block.key.text == "role", std::move(pattern), profile});
+      const Match::On on = block.key.text == "role"   ? Match::On::kRole
+                           : block.key.text == "rule" ? Match::On::kRule
+                                                      : Match::On::kName;
+      matches_.push_back(Match{on, std::move(pattern), profile});
     } else if (!ParseKind(block.key.text)) {
       return error(block.key, "unknown kind '" + block.key.text + "'");
     } else {
@@ -282,7 +289,10 @@ SourceResolution SourceRegistry::Resolve(const Finding& finding) const {
     return resolution;
   }
   for (const Match& match : matches_) {
-    const std::string& subject = match.on_role ? finding.role : finding.source;
+    const std::string& subject = match.on == Match::On::kRole ? finding.role
+                                 : match.on == Match::On::kRule
+                                     ? finding.rule_id
+                                     : finding.source;
     if (!subject.empty() && RE2::FullMatch(subject, *match.pattern)) {
       resolution.profile = match.profile;
       return resolution;

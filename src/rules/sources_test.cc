@@ -76,6 +76,23 @@ TEST(SourceRegistryTest, NameMatchTypesAnInstitution) {
   EXPECT_EQ(resolution.profile.type, "official-body");
 }
 
+TEST(SourceRegistryTest, RuleMatchTypesWhatOneRuleFinds) {
+  auto registry = SourceRegistry::Parse(
+      R"src(match rule "attribution\.state" {
+  type official-body  prior 0.7  basis "test"
+}
+default attribution { type person  prior 0.55  basis "test" }
+)src",
+      "test.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  Finding state = Attribution("Iraq");
+  state.rule_id = "attribution.state";
+  EXPECT_EQ((*registry)->Resolve(state).profile.type, "official-body");
+  Finding person = Attribution("Iraq");
+  person.rule_id = "attribution.name-cue";
+  EXPECT_EQ((*registry)->Resolve(person).profile.type, "person");
+}
+
 TEST(SourceRegistryTest, UnknownCitationFallsToItsKindsDefault) {
   Finding citation = Attribution("Arbiter Briefing");
   citation.kind = Kind::kCitation;
