@@ -19,7 +19,7 @@
 //   }
 //
 //   match rule "attribution\.state" {   # what one rule's sources are
-//     type official-body  prior 0.7  basis "…"
+//     type state  prior 0.7  basis "…"
 //   }
 //
 // A finding's source is resolved by name or alias first, then by the first
