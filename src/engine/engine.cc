@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -184,6 +185,50 @@ bool DescribesSeveral(std::string_view source) {
   const char before = head[head.size() - 2];
   return before != 's' && before != 'u' && before != 'i' && before != '\'' &&
          !head.ends_with("\u2019s");
+}
+
+// Whether the document names `name` as a body elsewhere, by what follows
+// it there: a stock ticker ("Texaco <TX>") or a word that makes the
+// registry type it as one ("Texaco Inc", "Cominco Ltd"). Wire copy names a
+// company in full once and bare after that ("Texaco said"), and a bare
+// name is typed a person by the registry's default, so "it said" after it
+// stayed unresolved and "he said" could take it. The vocabulary stays in
+// the registry: only the text's next word is offered to it. Returns the
+// fuller name ("Texaco Inc"), which a later "it" is resolved to.
+std::optional<std::string> NamedAsBodyInText(std::string_view text,
+                                             std::string_view name,
+                                             const SourceRegistry& sources) {
+  constexpr int kMaxMentions = 16;
+  int mentions = 0;
+  for (size_t at = text.find(name);
+       at != std::string_view::npos && mentions < kMaxMentions;
+       at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    // Whole words only: "Shell" is not in "Shellfish".
+    if ((at > 0 &&
+         absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]))) ||
+        end + 1 >= text.size() || text[end] != ' ') {
+      continue;
+    }
+    ++mentions;
+    if (text[end + 1] == '<') return std::string(name);
+    size_t word_end = end + 1;
+    while (word_end < text.size() &&
+           absl::ascii_isalnum(static_cast<unsigned char>(text[word_end]))) {
+      ++word_end;
+    }
+    if (word_end == end + 1 ||
+        !absl::ascii_isupper(static_cast<unsigned char>(text[end + 1]))) {
+      continue;
+    }
+    Finding probe;
+    probe.kind = Kind::kAttribution;
+    probe.source = std::string(text.substr(at, word_end - at));
+    if (AntecedentKindOf(probe, &sources) == AntecedentKind::kOrganisation) {
+      return probe.source;
+    }
+  }
+  return std::nullopt;
 }
 
 // A lead runs to a few words: a headline, a dateline or a byline that ends
@@ -537,6 +582,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   // group of the sentence before, not the body named before that; it
   // stays unresolved, as the group names no one.
   bool unnamed_group_since_antecedent = false;
+  // Bare names the document also names as a body (NamedAsBodyInText).
+  absl::flat_hash_map<std::string, std::optional<std::string>> named_as_body;
   std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
@@ -587,10 +634,23 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
-      const AntecedentKind antecedent_kind =
+      AntecedentKind antecedent_kind =
           AntecedentKindOf(finding, config.sources);
+      std::string antecedent_name = finding.source;
+      if (antecedent_kind == AntecedentKind::kPerson && finding.role.empty() &&
+          NamesSomeone(finding.source) &&
+          !config.sources->Resolve(finding).known) {
+        auto [it, fresh] = named_as_body.try_emplace(finding.source);
+        if (fresh) {
+          it->second = NamedAsBodyInText(text, finding.source, *config.sources);
+        }
+        if (it->second) {
+          antecedent_kind = AntecedentKind::kOrganisation;
+          antecedent_name = *it->second;
+        }
+      }
       if (antecedent_kind != AntecedentKind::kRecords) {
-        latest = Antecedent{finding.source, line};
+        latest = Antecedent{std::move(antecedent_name), line};
         unnamed_group_since_antecedent = false;
       }
       // A body described ("The paper, which ..., said", "its board said")

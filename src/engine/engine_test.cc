@@ -15,7 +15,7 @@ using ::testing::SizeIs;
 constexpr char kRules[] = R"pack(pack p
 rule named {
   kind attribution
-  match "(?P<source>State Department|Lavrov|Acme Corp|Acme Corp and State Department) said"
+  match "(?P<source>State Department|Lavrov|Acme Corp|Acme Corp and State Department|Acme|Zeta) said"
   message "Claim attributed to {source}{?role: ({role})}"
 }
 rule state {
@@ -339,6 +339,24 @@ TEST_F(AnalyzeDocumentTest, ItRefersToAStateButTheCompanyDoesNot) {
   EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. Iraq said so. It added "
                                   "less. The company added more."),
               ElementsAre("Acme Corp", "Iraq", "Iraq", "Acme Corp"));
+}
+
+TEST_F(AnalyzeDocumentTest, ABareNameTheTextNamesInFullIsABody) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp shares rose. Acme said no. It "
+                                  "added less."),
+              ElementsAre("Acme", "Acme Corp"));
+}
+
+TEST_F(AnalyzeDocumentTest, ABareNameWithATickerElsewhereIsABody) {
+  EXPECT_THAT(SourcesWithRegistry("Zeta <ZT> shares rose. Zeta said no. It "
+                                  "added less."),
+              ElementsAre("Zeta", "Zeta"));
+}
+
+TEST_F(AnalyzeDocumentTest, ABareNameTheTextNeverNamesAsABodyStaysAPerson) {
+  EXPECT_THAT(SourcesWithRegistry("Zeta Smith arrived. Zeta said no. It added "
+                                  "less. He added more."),
+              ElementsAre("Zeta", "It", "Zeta"));
 }
 
 TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedDocument) {
