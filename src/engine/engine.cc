@@ -114,7 +114,12 @@ std::string AnaphorWord(std::string_view anaphor) {
 
 Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
   std::string word = AnaphorWord(anaphor);
-  if (word == "statement") return Referent::kEither;
+  // A spokesman speaks for whoever the text named last, a body as often
+  // as a person ("A Fiat spokesman said ... the spokesman said").
+  if (word == "statement" || word == "spokesman" || word == "spokeswoman" ||
+      word == "spokesperson") {
+    return Referent::kEither;
+  }
   if (word == "it") return Referent::kThing;
   if (word == "they") {
     return sources == nullptr ? Referent::kEither : Referent::kCollective;

@@ -38,7 +38,7 @@ rule claim {
 }
 rule anaphor {
   kind attribution
-  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]he government|[Tt]hey) added"
+  match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]he government|[Tt]he spokesman|[Tt]hey) added"
   message "Claim attributed to {source}"
 }
 rule described {
@@ -129,7 +129,7 @@ match name "government" {
   antecedent "(?i:.*\b(?:government|department)\b.*)"
 }
 match name "report" { type document prior 0.4 basis "test" }
-match name "he|she" { type person prior 0.4 basis "test" }
+match name "he|she|spokesman" { type person prior 0.4 basis "test" }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources",
@@ -357,6 +357,12 @@ TEST_F(AnalyzeDocumentTest, ABareNameTheTextNeverNamesAsABodyStaysAPerson) {
   EXPECT_THAT(SourcesWithRegistry("Zeta Smith arrived. Zeta said no. It added "
                                   "less. He added more."),
               ElementsAre("Zeta", "It", "Zeta"));
+}
+
+TEST_F(AnalyzeDocumentTest, TheSpokesmanSpeaksForTheBodyNamedLast) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The spokesman added "
+                                  "less."),
+              ElementsAre("Acme Corp", "Acme Corp"));
 }
 
 TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedDocument) {
