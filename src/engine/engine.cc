@@ -81,10 +81,7 @@ enum class AntecedentKind {
   kUntyped
 };
 
-AntecedentKind AntecedentKindOf(const Finding& finding,
-                                const SourceRegistry* sources) {
-  if (sources == nullptr) return AntecedentKind::kUntyped;
-  const std::string& type = sources->Resolve(finding).profile.type;
+AntecedentKind AntecedentKindOfType(std::string_view type) {
   if (type == "person") return AntecedentKind::kPerson;
   // A document ("a Gallup poll") is what "it" refers to, as a described
   // source is; "the company" or "the agency" wants the body itself.
@@ -93,6 +90,19 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
   if (type == "state") return AntecedentKind::kState;
   if (type == "records") return AntecedentKind::kRecords;
   return AntecedentKind::kOrganisation;
+}
+
+AntecedentKind AntecedentKindOf(const Finding& finding,
+                                const SourceRegistry* sources) {
+  if (sources == nullptr) return AntecedentKind::kUntyped;
+  return AntecedentKindOfType(sources->Resolve(finding).profile.type);
+}
+
+// The word an anaphor refers back with: "government" for "The government".
+std::string AnaphorWord(std::string_view anaphor) {
+  std::string word = absl::AsciiStrToLower(std::string(anaphor));
+  if (word.starts_with("the ")) word = word.substr(4);
+  return word;
 }
 
 // What an anaphor can stand for. "the statement" may stand for anyone; "it"
@@ -104,36 +114,46 @@ AntecedentKind AntecedentKindOf(const Finding& finding,
 // too: a speaker left for the reader to work out is better than words put in
 // one person's mouth. Otherwise the registry says, as for a source, whether
 // the word is a person ("he", "the minister") or a body ("the company"), so
-// the vocabulary of people lives in rules/sources alone.
-// The word an anaphor refers back with: "government" for "The government".
-std::string AnaphorWord(std::string_view anaphor) {
-  std::string word = absl::AsciiStrToLower(std::string(anaphor));
-  if (word.starts_with("the ")) word = word.substr(4);
-  return word;
-}
+// the vocabulary of people lives in rules/sources alone. The registry may
+// also say which names the word takes (an `antecedent` pattern; see
+// FitsTheAntecedent). The word is resolved once for both.
+struct AnaphorTarget {
+  Referent referent = Referent::kEither;
+  std::shared_ptr<const re2::RE2> antecedent;  // null: any of its kind
+};
 
-Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
+AnaphorTarget TargetOf(std::string_view anaphor,
+                       const SourceRegistry* sources) {
+  AnaphorTarget target;
   std::string word = AnaphorWord(anaphor);
+  AntecedentKind kind = AntecedentKind::kUntyped;
+  if (sources != nullptr) {
+    Finding probe;
+    probe.kind = Kind::kAttribution;
+    probe.source = word;
+    SourceProfile profile = sources->Resolve(probe).profile;
+    kind = AntecedentKindOfType(profile.type);
+    target.antecedent = std::move(profile.antecedent);
+  }
   // A spokesman speaks for whoever the text named last, a body as often
   // as a person ("A Fiat spokesman said ... the spokesman said").
   if (word == "statement" || word == "spokesman" || word == "spokeswoman" ||
       word == "spokesperson") {
-    return Referent::kEither;
+    target.referent = Referent::kEither;
+  } else if (word == "it") {
+    target.referent = Referent::kThing;
+  } else if (word == "they") {
+    target.referent =
+        sources == nullptr ? Referent::kEither : Referent::kCollective;
+  } else {
+    target.referent = kind == AntecedentKind::kPerson ? Referent::kPerson
+                                                      : Referent::kOrganisation;
   }
-  if (word == "it") return Referent::kThing;
-  if (word == "they") {
-    return sources == nullptr ? Referent::kEither : Referent::kCollective;
-  }
-  Finding probe;
-  probe.kind = Kind::kAttribution;
-  probe.source = std::move(word);
-  return AntecedentKindOf(probe, sources) == AntecedentKind::kPerson
-             ? Referent::kPerson
-             : Referent::kOrganisation;
+  return target;
 }
 
 // Whether an anaphor may refer back to `name`. The registry may say which
-// names its word takes (an `antecedent` pattern: "the government" takes a
+// names its word takes (`antecedent`, from TargetOf: "the government" takes a
 // government or one of its ministries, never the company named last). A
 // capitalised body after "the" ("the Ministry", "The Army") is the short
 // form of a name, so it refers back only to a source whose name holds the
@@ -142,16 +162,10 @@ Referent ReferentOf(std::string_view anaphor, const SourceRegistry* sources) {
 // lower-case bodies take the last body of their kind, named as it may be:
 // "the exchange" is the NYSE and "the department" the USDA as often as not.
 bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
-                       const SourceRegistry* sources) {
-  if (sources != nullptr) {
-    Finding probe;
-    probe.kind = Kind::kAttribution;
-    probe.source = AnaphorWord(anaphor);
-    const SourceProfile profile = sources->Resolve(probe).profile;
-    if (profile.antecedent) {
-      return RE2::FullMatch(re2::StringPiece(name.data(), name.size()),
-                            *profile.antecedent);
-    }
+                       const re2::RE2* antecedent) {
+  if (antecedent != nullptr) {
+    return RE2::FullMatch(re2::StringPiece(name.data(), name.size()),
+                          *antecedent);
   }
   if (anaphor.size() < 5 ||
       absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the " ||
@@ -601,11 +615,11 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
             CaptureValue(match.captures, "anaphor");
         !anaphor.empty()) {
       resolved = match.captures;
-      const Referent referent = ReferentOf(anaphor, config.sources);
+      const AnaphorTarget target = TargetOf(anaphor, config.sources);
       const Antecedent& antecedent =
-          referent == Referent::kEither
+          target.referent == Referent::kEither
               ? latest
-              : antecedents[static_cast<int>(referent)];
+              : antecedents[static_cast<int>(target.referent)];
       const bool plural_after_unnamed_group =
           unnamed_group_since_antecedent &&
           absl::EqualsIgnoreCase(
@@ -613,7 +627,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       const bool in_reach =
           !antecedent.name.empty() && !plural_after_unnamed_group &&
           line >= antecedent.line && line - antecedent.line <= kAnaphorReach &&
-          FitsTheAntecedent(anaphor, antecedent.name, config.sources);
+          FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       captures = &resolved;
@@ -639,12 +653,16 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     if (rule.kind == Kind::kAttribution && captures == &match.captures &&
         !finding.source.empty()) {
-      AntecedentKind antecedent_kind =
-          AntecedentKindOf(finding, config.sources);
+      AntecedentKind antecedent_kind = AntecedentKind::kUntyped;
+      bool known = false;  // listed in the registry by name or alias
+      if (config.sources != nullptr) {
+        const SourceResolution resolution = config.sources->Resolve(finding);
+        antecedent_kind = AntecedentKindOfType(resolution.profile.type);
+        known = resolution.known;
+      }
       std::string antecedent_name = finding.source;
       if (antecedent_kind == AntecedentKind::kPerson && finding.role.empty() &&
-          NamesSomeone(finding.source) &&
-          !config.sources->Resolve(finding).known) {
+          NamesSomeone(finding.source) && !known) {
         auto [it, fresh] = named_as_body.try_emplace(finding.source);
         if (fresh) {
           it->second = NamedAsBodyInText(text, finding.source, *config.sources);
