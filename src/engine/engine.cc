@@ -250,6 +250,66 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
   return std::nullopt;
 }
 
+std::string_view LastWordOf(std::string_view name) {
+  const size_t space = name.rfind(' ');
+  return space == std::string_view::npos ? name : name.substr(space + 1);
+}
+
+// "Funaro", "McCarthy", "O'Neill": a capital, then a small letter.
+bool IsCapitalisedWord(std::string_view word) {
+  return word.size() >= 2 &&
+         absl::ascii_isupper(static_cast<unsigned char>(word[0])) &&
+         !absl::ascii_isupper(static_cast<unsigned char>(word[1])) &&
+         word.find(' ') == std::string_view::npos;
+}
+
+// The surname a short form of a person's name gives: a bare surname
+// ("Funaro"), one after a courtesy title ("Mr Funaro", "Dr. Funaro") or
+// after an employer's possessive ("Data Resources' Wyss", "Sumitomo's
+// Tsukihara"). Empty when the name is no short form. Courtesy titles are
+// the few English ones that stand before a surname alone; roles ("Judge",
+// "Senator") are the rules' to split off.
+std::string_view SurnameOfShortForm(std::string_view name) {
+  const std::string_view last = LastWordOf(name);
+  if (!IsCapitalisedWord(last) || last.back() == '.') return {};
+  if (last.size() == name.size()) return last;
+  const std::string_view head = name.substr(0, name.size() - last.size() - 1);
+  if (head.ends_with("'s") || head.ends_with("\u2019s") ||
+      head.ends_with("'") || head.ends_with("\u2019")) {
+    return last;
+  }
+  for (const std::string_view title :
+       {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Mr.", "Mrs.", "Ms.",
+        "Dr.", "Prof."}) {
+    if (head == title) return last;
+  }
+  return {};
+}
+
+// A name of two words or more, ending in a capitalised word, that is no
+// short form: "Dilson Funaro", "Finance Minister Dilson Funaro", "E. Gerald
+// Corrigan", but not "Mr Funaro", "John F." or "Bank of Japan figures".
+bool IsFullName(std::string_view name) {
+  const std::string_view last = LastWordOf(name);
+  return last.size() < name.size() && IsCapitalisedWord(last) &&
+         last.back() != '.' && SurnameOfShortForm(name).empty();
+}
+
+// A short form after the full name: in "Finance Minister Dilson Funaro
+// said ... Funaro said" one man speaks, and the store counts his claims
+// under one name, not two. Only a person a finding named in full earlier
+// in the document is taken, the latest by that surname, never a word of
+// the text elsewhere ("Britain's Dixons", "Premier Zhao" name no one in
+// full).
+const std::string* FullNameOf(
+    std::string_view name,
+    const absl::flat_hash_map<std::string, std::string>& full_names) {
+  const std::string_view surname = SurnameOfShortForm(name);
+  if (surname.empty()) return nullptr;
+  const auto it = full_names.find(std::string(surname));
+  return it == full_names.end() ? nullptr : &it->second;
+}
+
 // A lead runs to a few words: a headline, a dateline or a byline that ends
 // in a full stop ("By Jane Roe.") is no lead.
 constexpr size_t kMinLeadWords = 6;
@@ -603,6 +663,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   bool unnamed_group_since_antecedent = false;
   // Bare names the document also names as a body (NamedAsBodyInText).
   absl::flat_hash_map<std::string, std::optional<std::string>> named_as_body;
+  // People named in full so far, by their last word (FullNameOf).
+  absl::flat_hash_map<std::string, std::string> full_name_by_surname;
   std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
@@ -660,9 +722,25 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         antecedent_kind = AntecedentKindOfType(resolution.profile.type);
         known = resolution.known;
       }
+      bool took_full_name = false;
+      if (antecedent_kind == AntecedentKind::kPerson && !known) {
+        if (const std::string* full =
+                FullNameOf(finding.source, full_name_by_surname)) {
+          resolved = match.captures;
+          for (Capture& capture : resolved) {
+            if (capture.name == "source") capture.value = *full;
+          }
+          finding.message = RenderMessage(rule.message, resolved);
+          finding.source = *full;
+          took_full_name = true;
+        } else if (IsFullName(finding.source)) {
+          full_name_by_surname[std::string(LastWordOf(finding.source))] =
+              finding.source;
+        }
+      }
       std::string antecedent_name = finding.source;
       if (antecedent_kind == AntecedentKind::kPerson && finding.role.empty() &&
-          NamesSomeone(finding.source) && !known) {
+          NamesSomeone(finding.source) && !known && !took_full_name) {
         auto [it, fresh] = named_as_body.try_emplace(finding.source);
         if (fresh) {
           it->second = NamedAsBodyInText(text, finding.source, *config.sources);

@@ -15,7 +15,7 @@ using ::testing::SizeIs;
 constexpr char kRules[] = R"pack(pack p
 rule named {
   kind attribution
-  match "(?P<source>State Department|Lavrov|Acme Corp|Acme Corp and State Department|Acme|Zeta) said"
+  match "(?P<source>State Department|Sergei Lavrov|Mr Lavrov|Lavrov|Acme Corp|Acme Corp and State Department|Acme|Zeta) said"
   message "Claim attributed to {source}{?role: ({role})}"
 }
 rule state {
@@ -357,6 +357,29 @@ TEST_F(AnalyzeDocumentTest, ABareNameTheTextNeverNamesAsABodyStaysAPerson) {
   EXPECT_THAT(SourcesWithRegistry("Zeta Smith arrived. Zeta said no. It added "
                                   "less. He added more."),
               ElementsAre("Zeta", "It", "Zeta"));
+}
+
+TEST_F(AnalyzeDocumentTest, ASurnameTakesTheFullNameGivenBefore) {
+  EXPECT_THAT(SourcesWithRegistry("Sergei Lavrov said no. Lavrov said yes."),
+              ElementsAre("Sergei Lavrov", "Sergei Lavrov"));
+}
+
+TEST_F(AnalyzeDocumentTest, ACourtesyTitleAndSurnameTakeTheFullName) {
+  EXPECT_THAT(SourcesWithRegistry("Sergei Lavrov said no. Mr Lavrov said yes."),
+              ElementsAre("Sergei Lavrov", "Sergei Lavrov"));
+}
+
+TEST_F(AnalyzeDocumentTest, ASurnameBeforeTheFullNameStaysAsWritten) {
+  EXPECT_THAT(SourcesWithRegistry("Lavrov said no. Sergei Lavrov said yes."),
+              ElementsAre("Lavrov", "Sergei Lavrov"));
+}
+
+TEST_F(AnalyzeDocumentTest, TheMessageNamesTheFullName) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze("Sergei Lavrov said no. Lavrov said yes.", registry.get());
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].message, "Claim attributed to Sergei Lavrov");
 }
 
 TEST_F(AnalyzeDocumentTest, TheSpokesmanSpeaksForTheBodyNamedLast) {
