@@ -191,6 +191,19 @@ TEST_F(AuditTest, SourcesListTypeReliabilityAndCitingDocuments) {
   EXPECT_TRUE(found_unknown) << run.out;
 }
 
+TEST_F(AuditTest, SourcesListNoPronounOrDescription) {
+  const fs::path article = dir_ / "pier.txt";
+  std::ofstream(article) << "The pier will close in 2027, he said.\n\n"
+                            "The company said the repair costs $4 million.\n\n"
+                            "Harbour master Elena Costa said it was unsafe.\n";
+  ASSERT_EQ(RunProvcheck(Audit("'" + article.string() + "'")).exit_code, 0);
+  EXPECT_EQ(Query("SELECT group_concat(name) FROM sources"), "Elena Costa");
+  // The claims keep the words that point to their speakers.
+  EXPECT_EQ(Query("SELECT count(*) FROM claims WHERE sourcing = 'attributed' "
+                  "AND source_id IS NULL AND source IN ('he', 'company')"),
+            "2");
+}
+
 TEST_F(AuditTest, HistoryHasOneScorePerRun) {
   ASSERT_EQ(
       RunProvcheck(Audit("fixtures/seeds/000_b82a472d6e1e91d7.txt")).exit_code,

@@ -35,6 +35,9 @@ struct Claim {
   Sourcing sourcing = Sourcing::kUnattributed;
   std::string source;       // canonical name; empty unless attributed/cited
   std::string source_type;  // one of kSourceTypes (sources.h)
+  // False when the source's words describe or point to a speaker without
+  // naming one (SourceProfile::named): kept, but gathered under no source.
+  bool source_named = true;
   double reliability = 0;   // of the source, 0..1 (0 when there is none)
   std::string cue;          // the text of the finding that sources it
   std::string rule_id;      // that finding's rule

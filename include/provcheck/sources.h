@@ -71,6 +71,11 @@ struct SourceProfile {
   // When this source is an anaphor's word ("the government"), the names it
   // may refer back to, matched whole; null when any of its kind will do.
   std::shared_ptr<const re2::RE2> antecedent;
+  // False (`named no`) for words that describe or point to a speaker
+  // without naming one ("the company", "the report", an unresolved "he"):
+  // they stand for a different speaker in each document, so the store
+  // keeps them on the claim but gathers no source under them.
+  bool named = true;
 };
 
 struct KnownSource {

@@ -53,7 +53,10 @@ std::vector<SourceRecord> SourcesOf(const DocumentResult& result,
   absl::flat_hash_map<std::string, size_t> seen;
   std::vector<SourceRecord> records;
   for (const Claim& claim : result.claims) {
-    if (claim.source.empty() || seen.contains(claim.source)) continue;
+    if (claim.source.empty() || !claim.source_named ||
+        seen.contains(claim.source)) {
+      continue;
+    }
     seen[claim.source] = records.size();
     SourceRecord record;
     record.name = claim.source;

@@ -975,6 +975,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       }
       claim.source = resolution.name;
       claim.source_type = resolution.profile.type;
+      claim.source_named = resolution.profile.named;
       stats.reliability_sum += claim.reliability;
     }
     claim.credit = ClaimCredit(named, cited, vague, claim.reliability, weights);

@@ -129,7 +129,7 @@ match name "government" {
   antecedent "(?i:.*\b(?:government|department)\b.*)"
 }
 match name "report" { type document prior 0.4 basis "test" }
-match name "he|she|spokesman" { type person prior 0.4 basis "test" }
+match name "he|she|spokesman" { type person prior 0.4 basis "test" named no }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources",
@@ -372,6 +372,16 @@ TEST_F(AnalyzeDocumentTest, ACourtesyTitleAndSurnameTakeTheFullName) {
 TEST_F(AnalyzeDocumentTest, ASurnameBeforeTheFullNameStaysAsWritten) {
   EXPECT_THAT(SourcesWithRegistry("Lavrov said no. Sergei Lavrov said yes."),
               ElementsAre("Lavrov", "Sergei Lavrov"));
+}
+
+TEST_F(AnalyzeDocumentTest, AClaimSourcedByWordsThatNameNoOneSaysSo) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze("The plant shut, he added.\n\nLavrov said no.", registry.get());
+  ASSERT_THAT(result.claims, SizeIs(2));
+  EXPECT_EQ(result.claims[0].source, "he");
+  EXPECT_FALSE(result.claims[0].source_named);
+  EXPECT_TRUE(result.claims[1].source_named);
 }
 
 TEST_F(AnalyzeDocumentTest, TheMessageNamesTheFullName) {

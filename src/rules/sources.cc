@@ -110,9 +110,11 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
                      (x3::raw[keyword("prior")][on_field] > number_value) |
                      (x3::raw[keyword("alias")][on_field] > aliases) |
                      (x3::raw[keyword("basis")][on_field] > quoted_value) |
-                     (x3::raw[keyword("antecedent")][on_field] > quoted_value);
+                     (x3::raw[keyword("antecedent")][on_field] > quoted_value) |
+                     (x3::raw[keyword("named")][on_field] > word_value);
   auto const close = Named(
-      "a field (type, prior, alias, basis, antecedent) or '}'", x3::lit('}'));
+      "a field (type, prior, alias, basis, antecedent, named) or '}'",
+      x3::lit('}'));
   auto const body = x3::lit('{') > *field > close;
   auto const quoted_key =
       Named("a quoted name", x3::raw[quoted][on_quoted_key]);
@@ -189,6 +191,11 @@ absl::Status SourceRegistry::Add(std::string_view text,
                                       antecedent->error());
         }
         profile.antecedent = std::move(antecedent);
+      } else if (field.text == "named") {
+        if (values[0].text != "yes" && values[0].text != "no") {
+          return error(values[0], "'named' is yes or no");
+        }
+        profile.named = values[0].text == "yes";
       }
     }
     if (profile.type.empty()) return error(block.key, "no 'type' given");

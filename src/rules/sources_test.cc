@@ -154,6 +154,24 @@ TEST(SourceRegistryTest, ABadAntecedentPatternIsAnErrorAtItsPlace) {
                          "compile"));
 }
 
+TEST(SourceRegistryTest, AnEntryMaySayItsWordsNameNoOne) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"he\" {\n  type person prior 0.4 basis \"x\"\n"
+      "  named no\n}\n"
+      "default attribution { type person prior 0.55 basis \"x\" }",
+      "n.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_FALSE((*registry)->Resolve(Attribution("he")).profile.named);
+  EXPECT_TRUE((*registry)->Resolve(Attribution("Jane Roe")).profile.named);
+}
+
+TEST(SourceRegistryTest, NamedIsYesOrNo) {
+  EXPECT_THAT(ParseErrorOf("match name \"he\" {\n  type person prior 0.4 "
+                           "basis \"x\"\n  named maybe\n}",
+                           "n.sources"),
+              StartsWith("n.sources:3:9: error: 'named' is yes or no"));
+}
+
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
   EXPECT_THAT(ParseErrorOf("source \"A\" {\n  type outlet\n  trust 0.5\n}",
                            "s.sources"),
@@ -191,6 +209,22 @@ TEST(SourceRegistryTest, ShippedRegistryRanksADescribedSpeakerBelowAName) {
   EXPECT_LT(report.prior, bare_name.prior);
   EXPECT_LT(chancellor.prior, bare_name.prior);
   EXPECT_EQ(particle.prior, bare_name.prior);  // a name, though lower-case
+}
+
+TEST(SourceRegistryTest, ShippedRegistryGathersNoSourceUnderAPointer) {
+  auto registry = LoadShippedRegistry();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  for (const char* pointer :
+       {"he", "She", "It", "they", "company", "report", "chancellor",
+        "government", "Italy's budget ministry"}) {
+    EXPECT_FALSE(shipped.Resolve(Attribution(pointer)).profile.named)
+        << pointer;
+  }
+  for (const char* name : {"Jane Roe", "Reuters", "Finance Ministry",
+                           "al-Assad", "Acme Corp", "IMF"}) {
+    EXPECT_TRUE(shipped.Resolve(Attribution(name)).profile.named) << name;
+  }
 }
 
 TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {

@@ -863,7 +863,9 @@ absl::Status Store::SaveDocument(int64_t run_id,
 
     for (const Claim& claim : result.claims) {
       std::optional<int64_t> source_id;
-      if (!claim.source.empty()) {
+      // Words that name no one ("the company") link to no source, even one
+      // an older run stored under them.
+      if (!claim.source.empty() && claim.source_named) {
         Query resolve(s.resolve_source);
         resolve.BindText(1, claim.source);
         absl::StatusOr<std::optional<int64_t>> id =

@@ -630,6 +630,25 @@ TEST(StoreTest, SourceClaimCountFollowsTheLatestClaimsByNameOrAlias) {
   EXPECT_EQ(store->ListSources().value()[0].claims, 1);
 }
 
+TEST(StoreTest, AClaimWhoseWordsNameNoOneLinksToNoSource) {
+  std::unique_ptr<Store> store = OpenOrDie(TempDatabase("pointer.db"));
+  ASSERT_NE(store, nullptr);
+  const int64_t run = BeginRunOrDie(*store);
+  // An older run stored "company" as a source of its own.
+  const std::vector<SourceRecord> known = {
+      MakeSource("company", "described", 0.7)};
+  DocumentResult result = MakeResult("a.txt", 0, 0);
+  result.claims = {MakeClaim(1, Sourcing::kAttributed, "company")};
+  result.claims[0].source_named = false;
+  ASSERT_TRUE(Save(*store, run, result, known).ok());
+
+  EXPECT_EQ(store->ListSources().value()[0].claims, 0);
+  EXPECT_EQ(QueryInt(store->handle(),
+                     "SELECT count(*) FROM claims WHERE source = 'company' "
+                     "AND source_id IS NULL"),
+            1);
+}
+
 TEST(StoreTest, SourceListsTheDocumentsCitingIt) {
   std::unique_ptr<Store> store = OpenOrDie(TempDatabase("citing.db"));
   ASSERT_NE(store, nullptr);
