@@ -692,6 +692,10 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
+      // For the message, which must not say "named earlier" of an "it"
+      // that nothing in reach names.
+      resolved.push_back(Capture{in_reach ? "antecedent" : "unresolved",
+                                 std::string(anaphor)});
       captures = &resolved;
     }
     Finding finding;

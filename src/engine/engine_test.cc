@@ -39,7 +39,7 @@ rule claim {
 rule anaphor {
   kind attribution
   match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]he government|[Tt]he spokesman|[Tt]hey) added"
-  message "Claim attributed to {source}"
+  message "{?antecedent:{source}, as {antecedent}}{?unresolved:{unresolved}, no one named}"
 }
 rule described {
   kind attribution
@@ -382,6 +382,20 @@ TEST_F(AnalyzeDocumentTest, AClaimSourcedByWordsThatNameNoOneSaysSo) {
   EXPECT_EQ(result.claims[0].source, "he");
   EXPECT_FALSE(result.claims[0].source_named);
   EXPECT_TRUE(result.claims[1].source_named);
+}
+
+TEST_F(AnalyzeDocumentTest, AResolvedAnaphorsMessageGivesTheNameAndTheWord) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze("Lavrov said no. He added more.", registry.get());
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].message, "Lavrov, as He");
+}
+
+TEST_F(AnalyzeDocumentTest, AnUnresolvedAnaphorsMessageSaysNoOneIsNamed) {
+  const DocumentResult result = Analyze("He added more.");
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].message, "He, no one named");
 }
 
 TEST_F(AnalyzeDocumentTest, TheMessageNamesTheFullName) {
