@@ -206,13 +206,32 @@ bool DescribesSeveral(std::string_view source) {
          !head.ends_with("\u2019s");
 }
 
+// The words that end a company's name as its legal form, with the few
+// kinds of body whose short name is its name ("Lloyds Bank", "United
+// Airlines", "Labour Party"). The attribution pack's LEGAL_SUFFIX and
+// INCORPORATED and the registry's institution pattern hold the same list
+// in their own formats.
+bool IsLegalForm(std::string_view word) {
+  static constexpr std::string_view kLegalForms[] = {
+      "Inc",     "Corp",     "Corporation", "Co",         "Cos",  "Ltd",
+      "Limited", "Plc",      "PLC",         "LLC",        "LP",   "Bancorp",
+      "AG",      "SA",       "NV",          "BV",         "AB",   "ASA",
+      "SpA",     "GmbH",     "KK",          "Bhd",        "Oy",   "Pty",
+      "Cie",     "Holdings", "Group",       "Industries", "Bank", "Airlines",
+      "Airways", "Party"};
+  return std::find(std::begin(kLegalForms), std::end(kLegalForms), word) !=
+         std::end(kLegalForms);
+}
+
 // Whether the document names `name` as a body elsewhere, by what follows
-// it there: a stock ticker ("Texaco <TX>") or a word that makes the
-// registry type it as one ("Texaco Inc", "Cominco Ltd"). Wire copy names a
-// company in full once and bare after that ("Texaco said"), and a bare
-// name is typed a person by the registry's default, so "it said" after it
-// stayed unresolved and "he said" could take it. The vocabulary stays in
-// the registry: only the text's next word is offered to it. Returns the
+// it there: a stock ticker ("Texaco <TX>") or a company's legal form
+// ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
+// full once and bare after that ("Texaco said"), and a bare name is typed a
+// person by the registry's default, so "it said" after it stayed
+// unresolved and "he said" could take it. Only a legal form: a body named
+// after a person ("Trump University", "Clinton Foundation") says nothing
+// about the bare name, whom "he said" still takes. The registry types the
+// fuller name too, so a word that is no body's stays out. Returns the
 // fuller name ("Texaco Inc"), which a later "it" is resolved to.
 std::optional<std::string> NamedAsBodyInText(std::string_view text,
                                              std::string_view name,
@@ -237,7 +256,7 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
       ++word_end;
     }
     if (word_end == end + 1 ||
-        !absl::ascii_isupper(static_cast<unsigned char>(text[end + 1]))) {
+        !IsLegalForm(text.substr(end + 1, word_end - end - 1))) {
       continue;
     }
     Finding probe;

@@ -347,6 +347,14 @@ TEST_F(AnalyzeDocumentTest, ABareNameTheTextNamesInFullIsABody) {
               ElementsAre("Acme", "Acme Corp"));
 }
 
+TEST_F(AnalyzeDocumentTest, ABareNameInABodyNamedAfterItStaysAPerson) {
+  // "Trump University ... Trump said ... He added": only a legal form
+  // ("Inc", "Corp") makes the bare name the body's.
+  EXPECT_THAT(SourcesWithRegistry("Lavrov Department was sued. Lavrov said "
+                                  "no. He added less."),
+              ElementsAre("Lavrov", "Lavrov"));
+}
+
 TEST_F(AnalyzeDocumentTest, ABareNameWithATickerElsewhereIsABody) {
   EXPECT_THAT(SourcesWithRegistry("Zeta <ZT> shares rose. Zeta said no. It "
                                   "added less."),
