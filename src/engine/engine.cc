@@ -682,6 +682,12 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   bool unnamed_group_since_antecedent = false;
   // Bare names the document also names as a body (NamedAsBodyInText).
   absl::flat_hash_map<std::string, std::optional<std::string>> named_as_body;
+  auto body_named_in_text =
+      [&](const std::string& name) -> std::optional<std::string> {
+    auto [it, fresh] = named_as_body.try_emplace(name);
+    if (fresh) it->second = NamedAsBodyInText(text, name, *config.sources);
+    return it->second;
+  };
   // People named in full so far, by their last word (FullNameOf).
   absl::flat_hash_map<std::string, std::string> full_name_by_surname;
   std::vector<Finding> opt_in_findings;
@@ -745,34 +751,40 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         antecedent_kind = AntecedentKindOfType(resolution.profile.type);
         known = resolution.known;
       }
-      bool took_full_name = false;
+      // A short form the document gives in full elsewhere is reported by
+      // its full name, so that message, store and a later "he" or "it"
+      // carry one name: a person's surname after the full name
+      // (FullNameOf), or a bare name the text names as a body ("Texaco ...
+      // Texaco Inc", NamedAsBodyInText).
+      auto take_name = [&](const std::string& name) {
+        if (name == finding.source) return;
+        resolved = match.captures;
+        for (Capture& capture : resolved) {
+          if (capture.name == "source") capture.value = name;
+        }
+        finding.message = RenderMessage(rule.message, resolved);
+        finding.source = name;
+      };
       if (antecedent_kind == AntecedentKind::kPerson && !known) {
+        // A person named in full before wins over a body of the same name:
+        // "Robert Salomon, managing director of Salomon Inc, said ...
+        // Salomon said he was deluged with calls".
         if (const std::string* full =
                 FullNameOf(finding.source, full_name_by_surname)) {
-          resolved = match.captures;
-          for (Capture& capture : resolved) {
-            if (capture.name == "source") capture.value = *full;
-          }
-          finding.message = RenderMessage(rule.message, resolved);
-          finding.source = *full;
-          took_full_name = true;
+          take_name(*full);
+        } else if (const std::optional<std::string> body =
+                       finding.role.empty() && NamesSomeone(finding.source)
+                           ? body_named_in_text(finding.source)
+                           : std::nullopt;
+                   body.has_value()) {
+          antecedent_kind = AntecedentKind::kOrganisation;
+          take_name(*body);
         } else if (IsFullName(finding.source)) {
           full_name_by_surname[std::string(LastWordOf(finding.source))] =
               finding.source;
         }
       }
       std::string antecedent_name = finding.source;
-      if (antecedent_kind == AntecedentKind::kPerson && finding.role.empty() &&
-          NamesSomeone(finding.source) && !known && !took_full_name) {
-        auto [it, fresh] = named_as_body.try_emplace(finding.source);
-        if (fresh) {
-          it->second = NamedAsBodyInText(text, finding.source, *config.sources);
-        }
-        if (it->second) {
-          antecedent_kind = AntecedentKind::kOrganisation;
-          antecedent_name = *it->second;
-        }
-      }
       if (antecedent_kind != AntecedentKind::kRecords) {
         latest = Antecedent{std::move(antecedent_name), line};
         unnamed_group_since_antecedent = false;

@@ -344,7 +344,7 @@ TEST_F(AnalyzeDocumentTest, ItRefersToAStateButTheCompanyDoesNot) {
 TEST_F(AnalyzeDocumentTest, ABareNameTheTextNamesInFullIsABody) {
   EXPECT_THAT(SourcesWithRegistry("Acme Corp shares rose. Acme said no. It "
                                   "added less."),
-              ElementsAre("Acme", "Acme Corp"));
+              ElementsAre("Acme Corp", "Acme Corp"));
 }
 
 TEST_F(AnalyzeDocumentTest, ABareNameInABodyNamedAfterItStaysAPerson) {
@@ -353,6 +353,14 @@ TEST_F(AnalyzeDocumentTest, ABareNameInABodyNamedAfterItStaysAPerson) {
   EXPECT_THAT(SourcesWithRegistry("Lavrov Department was sued. Lavrov said "
                                   "no. He added less."),
               ElementsAre("Lavrov", "Lavrov"));
+}
+
+TEST_F(AnalyzeDocumentTest, ABareBodysMessageNamesItInFull) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze("Acme Corp shares rose. Acme said no.", registry.get());
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].message, "Claim attributed to Acme Corp");
 }
 
 TEST_F(AnalyzeDocumentTest, ABareNameWithATickerElsewhereIsABody) {
