@@ -41,7 +41,8 @@ SAMPLE_SEED = 1
 # from; seed 11 was drawn and judged at 6507477 and spent by 90f1681;
 # seed 12 was drawn and judged at 5634142 and spent by 2b7ea9e; seed 13 was
 # drawn and judged at 38f41c0 and spent by 51d298c; seed 14 was drawn and
-# judged at b335e6f.
+# judged at b335e6f and spent by the commit that added
+# attribution.reported-results.
 HELD_OUT_SEED = 14
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
