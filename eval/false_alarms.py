@@ -41,9 +41,9 @@ SAMPLE_SEED = 1
 # from; seed 11 was drawn and judged at 6507477 and spent by 90f1681;
 # seed 12 was drawn and judged at 5634142 and spent by 2b7ea9e; seed 13 was
 # drawn and judged at 38f41c0 and spent by 51d298c; seed 14 was drawn and
-# judged at b335e6f and spent by the commit that added
-# attribution.reported-results.
-HELD_OUT_SEED = 14
+# judged at b335e6f and spent by cd26bae and 2cd8f4e; seed 15 was drawn
+# and judged at 2cd8f4e.
+HELD_OUT_SEED = 15
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
