@@ -784,15 +784,24 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
               finding.source;
         }
       }
-      std::string antecedent_name = finding.source;
-      if (antecedent_kind != AntecedentKind::kRecords) {
-        latest = Antecedent{std::move(antecedent_name), line};
-        unnamed_group_since_antecedent = false;
-      }
       // A body described ("The paper, which ..., said", "its board said")
       // points back to the body named before it, so it does not displace
-      // a name still in reach: the "it" after it is that name.
+      // a name still in reach: the "it" after it is that name, and so is
+      // "the statement said" or "the spokesman said" (which take `latest`).
       const bool described = !NamesSomeone(finding.source);
+      const Antecedent current{finding.source, line};
+      if (antecedent_kind != AntecedentKind::kRecords) {
+        const bool keeps_latest =
+            described && antecedent_kind == AntecedentKind::kDescribed &&
+            !DescribesSeveral(finding.source) && NamesSomeone(latest.name) &&
+            line >= latest.line && line - latest.line <= kAnaphorReach;
+        if (keeps_latest) {
+          latest.line = line;
+        } else {
+          latest = current;
+        }
+        unnamed_group_since_antecedent = false;
+      }
       auto set = [&](Referent referent) {
         Antecedent& slot = antecedents[static_cast<int>(referent)];
         if (described && !slot.name.empty() && NamesSomeone(slot.name) &&
@@ -800,13 +809,13 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           slot.line = line;  // mentioned again, so still in reach after
           return;
         }
-        slot = latest;
+        slot = current;
       };
       switch (antecedent_kind) {
         case AntecedentKind::kPerson:
           // Not for people: "the home secretary" after a detainee named
           // before is someone else, and read on BBC so were most of them.
-          antecedents[static_cast<int>(Referent::kPerson)] = latest;
+          antecedents[static_cast<int>(Referent::kPerson)] = current;
           break;
         case AntecedentKind::kOrganisation:
           set(Referent::kOrganisation);
@@ -824,7 +833,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
             if (absl::StrContains(slot.name, " and ")) {
               set(Referent::kCollective);
             } else {
-              slot = latest;
+              slot = current;
             }
             break;
           }
@@ -840,7 +849,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           break;
         case AntecedentKind::kDocument:
           // "the report" is a new thing, not the body named before.
-          antecedents[static_cast<int>(Referent::kThing)] = latest;
+          antecedents[static_cast<int>(Referent::kThing)] = current;
           break;
         case AntecedentKind::kRecords:
         case AntecedentKind::kUntyped:

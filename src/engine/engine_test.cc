@@ -422,6 +422,14 @@ TEST_F(AnalyzeDocumentTest, TheMessageNamesTheFullName) {
   EXPECT_EQ(result.findings[1].message, "Claim attributed to Sergei Lavrov");
 }
 
+TEST_F(AnalyzeDocumentTest, TheSpokesmanSkipsABodyDescribedAfterTheName) {
+  // "Deutsche Lufthansa AG said ... a company statement said ... the
+  // statement said": the description points back to the name.
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The agency found more. "
+                                  "The spokesman added less."),
+              ElementsAre("Acme Corp", "agency", "Acme Corp"));
+}
+
 TEST_F(AnalyzeDocumentTest, TheSpokesmanSpeaksForTheBodyNamedLast) {
   EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The spokesman added "
                                   "less."),
