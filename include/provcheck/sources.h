@@ -76,6 +76,10 @@ struct SourceProfile {
   // they stand for a different speaker in each document, so the store
   // keeps them on the claim but gathers no source under them.
   bool named = true;
+  // True (`refers anyone`) for an anaphor's word that refers back to
+  // whoever the text named last, a person or a body ("the spokesman said",
+  // "the statement said"), not to the last of one kind.
+  bool refers_to_anyone = false;
 };
 
 struct KnownSource {

@@ -105,7 +105,8 @@ std::string AnaphorWord(std::string_view anaphor) {
   return word;
 }
 
-// What an anaphor can stand for. "the statement" may stand for anyone; "it"
+// What an anaphor can stand for. The registry says which words stand for
+// anyone (`refers anyone`: "the statement", "the spokesman"); "it" stands
 // for any thing. "they" stands for a thing too ("Labour ... They say",
 // "police ... they said"), never for the one person named last: with a
 // registry to tell the two apart, "They say" after "Larry Ellison said" is a
@@ -116,7 +117,7 @@ std::string AnaphorWord(std::string_view anaphor) {
 // the word is a person ("he", "the minister") or a body ("the company"), so
 // the vocabulary of people lives in rules/sources alone. The registry may
 // also say which names the word takes (an `antecedent` pattern; see
-// FitsTheAntecedent). The word is resolved once for both.
+// FitsTheAntecedent). The word is resolved once for all three.
 struct AnaphorTarget {
   Referent referent = Referent::kEither;
   std::shared_ptr<const re2::RE2> antecedent;  // null: any of its kind
@@ -127,18 +128,17 @@ AnaphorTarget TargetOf(std::string_view anaphor,
   AnaphorTarget target;
   std::string word = AnaphorWord(anaphor);
   AntecedentKind kind = AntecedentKind::kUntyped;
+  bool refers_to_anyone = false;
   if (sources != nullptr) {
     Finding probe;
     probe.kind = Kind::kAttribution;
     probe.source = word;
     SourceProfile profile = sources->Resolve(probe).profile;
     kind = AntecedentKindOfType(profile.type);
+    refers_to_anyone = profile.refers_to_anyone;
     target.antecedent = std::move(profile.antecedent);
   }
-  // A spokesman speaks for whoever the text named last, a body as often
-  // as a person ("A Fiat spokesman said ... the spokesman said").
-  if (word == "statement" || word == "spokesman" || word == "spokeswoman" ||
-      word == "spokesperson") {
+  if (refers_to_anyone) {
     target.referent = Referent::kEither;
   } else if (word == "it") {
     target.referent = Referent::kThing;

@@ -129,7 +129,8 @@ match name "government" {
   antecedent "(?i:.*\b(?:government|department)\b.*)"
 }
 match name "report" { type document prior 0.4 basis "test" }
-match name "he|she|spokesman" { type person prior 0.4 basis "test" named no }
+match name "spokesman" { type person prior 0.4 basis "test" named no refers anyone }
+match name "he|she" { type person prior 0.4 basis "test" named no }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources",

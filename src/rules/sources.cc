@@ -111,9 +111,10 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
                      (x3::raw[keyword("alias")][on_field] > aliases) |
                      (x3::raw[keyword("basis")][on_field] > quoted_value) |
                      (x3::raw[keyword("antecedent")][on_field] > quoted_value) |
-                     (x3::raw[keyword("named")][on_field] > word_value);
+                     (x3::raw[keyword("named")][on_field] > word_value) |
+                     (x3::raw[keyword("refers")][on_field] > word_value);
   auto const close = Named(
-      "a field (type, prior, alias, basis, antecedent, named) or '}'",
+      "a field (type, prior, alias, basis, antecedent, named, refers) or '}'",
       x3::lit('}'));
   auto const body = x3::lit('{') > *field > close;
   auto const quoted_key =
@@ -196,6 +197,11 @@ absl::Status SourceRegistry::Add(std::string_view text,
           return error(values[0], "'named' is yes or no");
         }
         profile.named = values[0].text == "yes";
+      } else if (field.text == "refers") {
+        if (values[0].text != "anyone") {
+          return error(values[0], "'refers' takes one value: anyone");
+        }
+        profile.refers_to_anyone = true;
       }
     }
     if (profile.type.empty()) return error(block.key, "no 'type' given");

@@ -172,6 +172,25 @@ TEST(SourceRegistryTest, NamedIsYesOrNo) {
               StartsWith("n.sources:3:9: error: 'named' is yes or no"));
 }
 
+TEST(SourceRegistryTest, AnEntryMaySayItsWordRefersToAnyone) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"spokesman\" {\n  type person prior 0.4 basis \"x\"\n"
+      "  refers anyone\n}",
+      "r.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_TRUE(
+      (*registry)->Resolve(Attribution("spokesman")).profile.refers_to_anyone);
+  EXPECT_FALSE(
+      (*registry)->Resolve(Attribution("he")).profile.refers_to_anyone);
+}
+
+TEST(SourceRegistryTest, RefersTakesOnlyAnyone) {
+  EXPECT_THAT(ParseErrorOf("match name \"he\" {\n  type person prior 0.4 "
+                           "basis \"x\"\n  refers person\n}",
+                           "r.sources"),
+              StartsWith("r.sources:3:10: error: 'refers' takes one value"));
+}
+
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
   EXPECT_THAT(ParseErrorOf("source \"A\" {\n  type outlet\n  trust 0.5\n}",
                            "s.sources"),
@@ -225,6 +244,22 @@ TEST(SourceRegistryTest, ShippedRegistryGathersNoSourceUnderAPointer) {
                            "al-Assad", "Acme Corp", "IMF"}) {
     EXPECT_TRUE(shipped.Resolve(Attribution(name)).profile.named) << name;
   }
+}
+
+TEST(SourceRegistryTest, ShippedRegistrysSpokesmanAndStatementReferToAnyone) {
+  auto registry = LoadShippedRegistry();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  const SourceRegistry& shipped = **registry;
+  for (const char* word : {"spokesman", "spokeswoman", "statement"}) {
+    EXPECT_TRUE(shipped.Resolve(Attribution(word)).profile.refers_to_anyone)
+        << word;
+  }
+  for (const char* word : {"he", "company", "minister", "report"}) {
+    EXPECT_FALSE(shipped.Resolve(Attribution(word)).profile.refers_to_anyone)
+        << word;
+  }
+  EXPECT_EQ(shipped.Resolve(Attribution("spokesman")).profile.type, "person");
+  EXPECT_EQ(shipped.Resolve(Attribution("statement")).profile.type, "document");
 }
 
 TEST(SourceRegistryTest, ShippedRegistryKeepsAnInstitutionsPriorInLowerCase) {
