@@ -274,12 +274,12 @@ std::string_view LastWordOf(std::string_view name) {
   return space == std::string_view::npos ? name : name.substr(space + 1);
 }
 
-// "Funaro", "McCarthy", "O'Neill": a capital, then a small letter.
+// "Funaro", "McCarthy", "O'Neill": a capital, then a small letter. Called
+// on a name's last word (LastWordOf), which holds no space.
 bool IsCapitalisedWord(std::string_view word) {
   return word.size() >= 2 &&
          absl::ascii_isupper(static_cast<unsigned char>(word[0])) &&
-         !absl::ascii_isupper(static_cast<unsigned char>(word[1])) &&
-         word.find(' ') == std::string_view::npos;
+         !absl::ascii_isupper(static_cast<unsigned char>(word[1]));
 }
 
 // The surname a short form of a person's name gives: a bare surname
