@@ -131,6 +131,16 @@ TEST(GoldenFormatTest, SarifMatchesTheGoldenFile) {
   EXPECT_EQ(run.out, ReadFileOrEmpty(kSource + "/tests/golden/seeds.sarif"));
 }
 
+// A mention rule reports nothing, so SARIF's rule table leaves it out.
+TEST(SarifRulesTest, ListsNoMentionRule) {
+  const auto run = RunProvcheck(
+      "lint --no-config --format sarif --fail-on none "
+      "fixtures/seeds/004_2d75c3c5078d4155.txt");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, Not(HasSubstr("attribution.subject-mention")));
+  EXPECT_THAT(run.out, HasSubstr("attribution.according-to"));
+}
+
 TEST(GoldenFormatTest, GithubMatchesTheGoldenFile) {
   const auto run = RunProvcheck(
       "lint --no-config --format github --fail-on none "

@@ -21,6 +21,7 @@
 #include "provcheck/document.h"
 #include "provcheck/engine.h"
 #include "provcheck/finding.h"
+#include "provcheck/rule.h"
 #include "provcheck/score.h"
 
 struct sqlite3;
@@ -28,8 +29,6 @@ struct sqlite3;
 namespace provcheck {
 
 class Store;
-
-inline constexpr int kKindCount = 6;  // the values of Kind
 
 // One row of `runs`.
 struct ReportRun {
@@ -57,7 +56,7 @@ struct ReportDocument {
   Score score;
   bool has_mean_reliability = false;  // scores.mean_reliability IS NOT NULL
   DocumentStats stats;
-  std::array<int, kKindCount> findings_by_kind{};  // indexed by Kind
+  std::array<int, kReportedKindCount> findings_by_kind{};  // indexed by Kind
 };
 
 // A finding and its row id (for anchors), with `related` filled in from the

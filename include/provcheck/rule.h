@@ -14,7 +14,11 @@ namespace provcheck {
 
 enum class Severity { kInfo = 0, kWarning = 1, kError = 2 };
 
-// The finding vocabulary of spec/json-output.md.
+// The finding vocabulary of spec/json-output.md, then kMention: a person the
+// text names, whom a later "he" or "she" may mean. A mention is never
+// reported, stored or scored; the engine's antecedent tracker reads it. It
+// comes last, so that the kinds a finding can carry are the first
+// kReportedKindCount values.
 enum class Kind {
   kAttribution,
   kCitation,
@@ -22,7 +26,10 @@ enum class Kind {
   kBoilerplate,
   kContradiction,
   kUnattributedClaim,
+  kMention,
 };
+inline constexpr int kKindCount = 7;          // the values of Kind
+inline constexpr int kReportedKindCount = 6;  // the kinds findings carry
 
 // Where a pattern runs: each line (a paragraph), each sentence, or the whole
 // analysis text at once (for patterns that look across lines; use (?m)).

@@ -27,8 +27,8 @@ struct SummaryRow {
   double score = 0;
   bool reused = false;
   int claims = 0;
-  double attributed_share = 0;   // of claims, named or cited
-  std::array<int, 6> by_kind{};  // indexed by Kind
+  double attributed_share = 0;                    // of claims, named or cited
+  std::array<int, kReportedKindCount> by_kind{};  // indexed by Kind
 };
 
 SummaryRow RowOf(const DocumentResult& result) {

@@ -130,6 +130,9 @@ std::vector<RuleInfo> DescribeRules(const Matcher& matcher,
   std::vector<RuleInfo> out;
   for (const RulePack& pack : matcher.packs()) {
     for (const Rule& rule : pack.rules) {
+      // A mention rule reports nothing, so a SARIF reader has nothing to
+      // look up under it.
+      if (rule.kind == Kind::kMention) continue;
       RuleInfo info;
       info.id = rule.id;
       info.description = rule.description;

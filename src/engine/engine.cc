@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -18,7 +19,6 @@
 namespace provcheck {
 namespace {
 
-constexpr int kKindCount = 6;
 using KindMask = unsigned;
 
 KindMask Bit(Kind kind) { return 1u << static_cast<int>(kind); }
@@ -282,12 +282,49 @@ bool IsCapitalisedWord(std::string_view word) {
          !absl::ascii_isupper(static_cast<unsigned char>(word[1]));
 }
 
+enum class Gender { kUnknown, kMale, kFemale };
+
+// The few English titles that stand before one name alone ("Mr Funaro",
+// "Lord Falconer", "Sir Edward"), with the gender they give; roles
+// ("Judge", "Senator") are the rules' to split off.
+struct CourtesyTitle {
+  std::string_view title;
+  Gender gender;
+};
+constexpr std::array<CourtesyTitle, 16> kCourtesyTitles = {{
+    {"Mr", Gender::kMale},
+    {"Mr.", Gender::kMale},
+    {"Sir", Gender::kMale},
+    {"Lord", Gender::kMale},
+    {"Mrs", Gender::kFemale},
+    {"Mrs.", Gender::kFemale},
+    {"Ms", Gender::kFemale},
+    {"Ms.", Gender::kFemale},
+    {"Miss", Gender::kFemale},
+    {"Dame", Gender::kFemale},
+    {"Lady", Gender::kFemale},
+    {"Mx", Gender::kUnknown},
+    {"Dr", Gender::kUnknown},
+    {"Dr.", Gender::kUnknown},
+    {"Prof", Gender::kUnknown},
+    {"Prof.", Gender::kUnknown},
+}};
+
+const CourtesyTitle* CourtesyTitleOf(std::string_view word) {
+  for (const CourtesyTitle& title : kCourtesyTitles) {
+    if (word == title.title) return &title;
+  }
+  return nullptr;
+}
+
+bool IsCourtesyTitle(std::string_view word) {
+  return CourtesyTitleOf(word) != nullptr;
+}
+
 // The surname a short form of a person's name gives: a bare surname
 // ("Funaro"), one after a courtesy title ("Mr Funaro", "Dr. Funaro") or
 // after an employer's possessive ("Data Resources' Wyss", "Sumitomo's
-// Tsukihara"). Empty when the name is no short form. Courtesy titles are
-// the few English ones that stand before a surname alone; roles ("Judge",
-// "Senator") are the rules' to split off.
+// Tsukihara"). Empty when the name is no short form.
 std::string_view SurnameOfShortForm(std::string_view name) {
   const std::string_view last = LastWordOf(name);
   if (!IsCapitalisedWord(last) || last.back() == '.') return {};
@@ -297,12 +334,37 @@ std::string_view SurnameOfShortForm(std::string_view name) {
       head.ends_with("'") || head.ends_with("\u2019")) {
     return last;
   }
-  for (const std::string_view title :
-       {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Mr.", "Mrs.", "Ms.",
-        "Dr.", "Prof."}) {
-    if (head == title) return last;
+  return IsCourtesyTitle(head) ? last : std::string_view();
+}
+
+// "Mr Funaro", "Dr. Roe": a courtesy title and one name, which names a
+// person whether or not the text gave the name in full. Null when the name
+// is no such form.
+const CourtesyTitle* CourtesyFormOf(std::string_view name) {
+  const std::string_view last = LastWordOf(name);
+  if (last.size() == name.size() || !IsCapitalisedWord(last) ||
+      last.back() == '.') {
+    return nullptr;
   }
-  return {};
+  return CourtesyTitleOf(name.substr(0, name.size() - last.size() - 1));
+}
+
+bool IsCourtesyForm(std::string_view name) {
+  return CourtesyFormOf(name) != nullptr;
+}
+
+// The gender "he" or "she" asks of its antecedent; unknown for any other
+// anaphor.
+Gender GenderOfPronoun(std::string_view anaphor) {
+  if (absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
+                             "he")) {
+    return Gender::kMale;
+  }
+  if (absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
+                             "she")) {
+    return Gender::kFemale;
+  }
+  return Gender::kUnknown;
 }
 
 // A name of two words or more, ending in a capitalised word, that is no
@@ -672,6 +734,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   struct Antecedent {
     std::string name;
     size_t line = 0;
+    bool mentioned = false;  // set by a mention, not by a speaker
   };
   // By Referent: person, body, thing, collective.
   std::array<Antecedent, 4> antecedents;
@@ -690,12 +753,111 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   };
   // People named in full so far, by their last word (FullNameOf).
   absl::flat_hash_map<std::string, std::string> full_name_by_surname;
+  // Surnames the document uses alone, as a speaker or a subject ("Redford
+  // said", "Mr Brown", "added Gallas"): a story goes on to call a person by
+  // his surname, seldom a body by its last word ("Deutsche Boerse", "Ask
+  // Jeeves", "Standard Life"). So a mention's full name counts as a
+  // person's only when its last word is among them.
+  absl::flat_hash_set<std::string> surnames_used_alone;
+  // What the courtesy titles the document gives a surname say of its
+  // gender: "Mr Galloway" is not the "she" after him.
+  absl::flat_hash_map<std::string, Gender> gender_by_surname;
+  for (const Candidate& candidate : candidates) {
+    const Kind kind = candidate.match->rule->kind;
+    if (!candidate.kept ||
+        (kind != Kind::kAttribution && kind != Kind::kMention)) {
+      continue;
+    }
+    const std::string name =
+        CleanSourceName(CaptureValue(candidate.match->captures, "source"));
+    if (const std::string_view surname = SurnameOfShortForm(name);
+        !surname.empty()) {
+      surnames_used_alone.insert(std::string(surname));
+    }
+    if (const CourtesyTitle* title = CourtesyFormOf(name);
+        title != nullptr && title->gender != Gender::kUnknown) {
+      // Mr and Mrs Hassan in one story leave the surname's gender unknown.
+      auto [it, fresh] = gender_by_surname.try_emplace(
+          std::string(LastWordOf(name)), title->gender);
+      if (!fresh && it->second != title->gender) it->second = Gender::kUnknown;
+    }
+  }
+  // Whom a mention names. A lone word ("Chelsea", "Labour", "Desailly")
+  // could be a club, a party or a place as well as a person: it names a
+  // person only as the surname of someone named in full before, or after a
+  // courtesy title ("Mr Adams"), and is otherwise someone unknown. A longer
+  // name names a person when the registry would type it as a person
+  // speaking, the document uses its last word alone, and the text does not
+  // name it as a body ("Trump University").
+  struct Mentioned {
+    enum class Who { kPerson, kUnknown, kNoOne } who = Who::kNoOne;
+    std::string name;
+  };
+  auto person_mentioned = [&](const RuleMatch& match) -> Mentioned {
+    using Who = Mentioned::Who;
+    const std::string name =
+        CleanSourceName(CaptureValue(match.captures, "source"));
+    if (name.empty()) return {};
+    if (const std::string* full = FullNameOf(name, full_name_by_surname)) {
+      return {Who::kPerson, *full};
+    }
+    if (IsCourtesyForm(name)) return {Who::kPerson, name};
+    if (!IsFullName(name)) {
+      return {SurnameOfShortForm(name) == name ? Who::kUnknown : Who::kNoOne,
+              ""};
+    }
+    if (!surnames_used_alone.contains(std::string(LastWordOf(name)))) {
+      return {};
+    }
+    if (config.sources != nullptr) {
+      Finding as_speaker;
+      as_speaker.rule_id = match.rule->id;
+      as_speaker.kind = Kind::kAttribution;
+      as_speaker.source = name;
+      as_speaker.role = CleanSourceName(CaptureValue(match.captures, "role"));
+      const SourceResolution resolution = config.sources->Resolve(as_speaker);
+      if (resolution.profile.type != "person") return {};
+      if (resolution.known) return {Who::kPerson, resolution.name};
+    }
+    if (body_named_in_text(name).has_value()) return {};
+    return {Who::kPerson, name};
+  };
   std::vector<Finding> opt_in_findings;
   for (const Candidate& candidate : candidates) {
     if (!candidate.kept) continue;
     const RuleMatch& match = *candidate.match;
     const Rule& rule = *match.rule;
     const size_t line = RangeIndexOf(segments.lines, match.begin);
+    if (rule.kind == Kind::kMention) {
+      // A mention fills the slot for "he" and "she" when no speaker is in
+      // reach, takes it from an earlier mention, and keeps a speaker in
+      // reach when it names him again. It never displaces another speaker:
+      // in "Smith said ... Jones was sent off. 'It hurt,' he said" the
+      // quotation is still Smith's. Someone unknown ("O'Leary has been in
+      // talks ... and he said") leaves a mentioned person in doubt, and the
+      // "he" after him unresolved.
+      Antecedent& slot = antecedents[static_cast<int>(Referent::kPerson)];
+      const bool in_reach = !slot.name.empty() && line >= slot.line &&
+                            line - slot.line <= kAnaphorReach;
+      const Mentioned mentioned = person_mentioned(match);
+      if (mentioned.who == Mentioned::Who::kPerson) {
+        if (in_reach && !slot.mentioned && slot.name == mentioned.name) {
+          slot.line = line;
+        } else if (!in_reach || slot.mentioned) {
+          slot = Antecedent{mentioned.name, line, /*mentioned=*/true};
+        }
+        // A full name a speaker gave stands: "Republican Donald Trump" is
+        // no better a name for "Trump" than "Donald Trump".
+        if (IsFullName(mentioned.name)) {
+          full_name_by_surname.try_emplace(
+              std::string(LastWordOf(mentioned.name)), mentioned.name);
+        }
+      } else if (mentioned.who == Mentioned::Who::kUnknown && in_reach &&
+                 slot.mentioned) {
+        slot = Antecedent{};
+      }
+      continue;
+    }
     std::vector<Capture> resolved;
     const std::vector<Capture>* captures = &match.captures;
     if (const std::string_view anaphor =
@@ -711,10 +873,27 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           unnamed_group_since_antecedent &&
           absl::EqualsIgnoreCase(
               absl::string_view(anaphor.data(), anaphor.size()), "they");
+      const Gender wanted = GenderOfPronoun(anaphor);
+      const auto gender =
+          gender_by_surname.find(std::string(LastWordOf(antecedent.name)));
+      const bool gender_clashes =
+          wanted != Gender::kUnknown && gender != gender_by_surname.end() &&
+          gender->second != Gender::kUnknown && gender->second != wanted;
+      // A role word ("the official", "the minister") means someone whose
+      // role the story gave, as a speaker; a person only mentioned is what
+      // "he" or "she" may mean, not it.
+      const bool role_word_after_mention =
+          antecedent.mentioned && wanted == Gender::kUnknown;
       const bool in_reach =
           !antecedent.name.empty() && !plural_after_unnamed_group &&
+          !gender_clashes && !role_word_after_mention &&
           line >= antecedent.line && line - antecedent.line <= kAnaphorReach &&
           FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
+      // The speaker described ("the official said") now holds the floor,
+      // and the "he said" after him is not the person mentioned before.
+      if (role_word_after_mention && target.referent == Referent::kPerson) {
+        antecedents[static_cast<int>(Referent::kPerson)] = Antecedent{};
+      }
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       // For the message, which must not say "named earlier" of an "it"

@@ -895,5 +895,137 @@ TEST_F(ChainedUnlessNearTest, ADroppedVagueFindingSilencesNothing) {
               ElementsAre("named", "figure"));
 }
 
+// A speaker rule, "he added" / "she added", and a mention rule: a name
+// (with a courtesy title or not) as a sentence's subject.
+constexpr char kMentionRules[] = R"pack(pack m
+rule said {
+  kind attribution
+  match "(?P<source>(?:Mrs |Mr |Ms )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) said"
+  message "{source}"
+}
+rule pronoun {
+  kind attribution
+  match "(?P<anaphor>[Hh]e|[Ss]he|[Tt]he official) added"
+  message "{?antecedent:{source}}{?unresolved:unresolved}"
+}
+rule subject {
+  kind mention
+  scope sentence
+  match "^(?P<source>(?:Mrs |Mr |Ms )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:is|was|has|won)\b"
+  message "{source} mentioned"
+}
+)pack";
+
+class MentionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    matcher_ = testing::CompileTestMatcher(kMentionRules);
+    ASSERT_NE(matcher_, nullptr);
+    auto registry = SourceRegistry::Parse(
+        R"sources(
+match name "he|she|He|She|official" { type person prior 0.4 basis "test" named no }
+default attribution { type person prior 0.55 basis "test" }
+)sources",
+        "test.sources");
+    ASSERT_TRUE(registry.ok()) << registry.status();
+    registry_ = *std::move(registry);
+  }
+
+  DocumentResult Analyze(const std::string& text) {
+    Document document;
+    document.path = "doc.txt";
+    document.original = text;
+    document.text = text;
+    return AnalyzeDocument(document,
+                           AnalysisConfig{matcher_.get(), registry_.get(), {}});
+  }
+
+  // The message of each finding: the source's name, or "unresolved".
+  std::vector<std::string> Messages(const std::string& text) {
+    std::vector<std::string> messages;
+    for (const Finding& finding : Analyze(text).findings) {
+      messages.push_back(finding.message);
+    }
+    return messages;
+  }
+
+  std::unique_ptr<Matcher> matcher_;
+  std::unique_ptr<SourceRegistry> registry_;
+};
+
+TEST_F(MentionTest, AMentionIsNeverReported) {
+  EXPECT_THAT(
+      Analyze("Gordon Brown is in Kenya. Mr Brown has a plan.").findings,
+      SizeIs(0));
+}
+
+TEST_F(MentionTest, HeTakesThePersonMentionedWhenNoSpeakerIsInReach) {
+  EXPECT_THAT(
+      Messages("Gordon Brown is in Kenya. Mr Brown has a plan. He added more."),
+      ElementsAre("Gordon Brown"));
+}
+
+TEST_F(MentionTest, AMentionDoesNotDisplaceASpeakerInReach) {
+  EXPECT_THAT(Messages("Sergei Lavrov said no. Mr Jones was sent off. He "
+                       "added more."),
+              ElementsAre("Sergei Lavrov", "Sergei Lavrov"));
+}
+
+TEST_F(MentionTest, AMentionTakesTheSlotFromAnEarlierMention) {
+  EXPECT_THAT(Messages("Mr Brown is in Kenya. Mr Jones was sent off. He added "
+                       "more."),
+              ElementsAre("Mr Jones"));
+}
+
+// "Deutsche Boerse" is never "Boerse" alone: a body, as far as the text
+// shows, so "he" does not take it.
+TEST_F(MentionTest, AFullNameWhoseLastWordIsNeverUsedAloneNamesNoPerson) {
+  EXPECT_THAT(Messages("Deutsche Boerse is to buy it. He added more."),
+              ElementsAre("unresolved"));
+}
+
+TEST_F(MentionTest, SomeoneUnknownLeavesAMentionedPersonInDoubt) {
+  EXPECT_THAT(Messages("Mr Brown is in Kenya. Chelsea won again. He added "
+                       "more."),
+              ElementsAre("unresolved"));
+}
+
+TEST_F(MentionTest, AMentionGivesALaterSurnameItsFullName) {
+  EXPECT_THAT(Messages("Sergei Lavrov is in Paris. Lavrov said no."),
+              ElementsAre("Sergei Lavrov"));
+}
+
+TEST_F(MentionTest, AMentionDoesNotRenameAFullNameASpeakerGave) {
+  EXPECT_THAT(Messages("Sergei Lavrov said no. Minister Lavrov was there. "
+                       "Lavrov said yes."),
+              ElementsAre("Sergei Lavrov", "Sergei Lavrov"));
+}
+
+TEST_F(MentionTest, TheOfficialIsNotAPersonOnlyMentioned) {
+  EXPECT_THAT(Messages("Mr Brown is in Kenya. The official added more."),
+              ElementsAre("unresolved"));
+}
+
+TEST_F(MentionTest, HeAfterTheOfficialIsNotThePersonMentionedBefore) {
+  EXPECT_THAT(Messages("Mr Brown is in Kenya. The official added more. He "
+                       "added this."),
+              ElementsAre("unresolved", "unresolved"));
+}
+
+TEST_F(MentionTest, TheOfficialStillTakesASpeaker) {
+  EXPECT_THAT(Messages("Mr Brown said no. The official added more."),
+              ElementsAre("Mr Brown", "Mr Brown"));
+}
+
+TEST_F(MentionTest, HeDoesNotTakeAWomanTheTextCallsMrs) {
+  EXPECT_THAT(Messages("Mrs Hassan said no. He added more."),
+              ElementsAre("Mrs Hassan", "unresolved"));
+}
+
+TEST_F(MentionTest, SheTakesAWomanTheTextCallsMrs) {
+  EXPECT_THAT(Messages("Mrs Hassan said no. She added more."),
+              ElementsAre("Mrs Hassan", "Mrs Hassan"));
+}
+
 }  // namespace
 }  // namespace provcheck

@@ -38,7 +38,7 @@ struct KindStyle {
 };
 
 // In the order the overview table and legend list them.
-constexpr std::array<KindStyle, kKindCount> kKindStyles = {{
+constexpr std::array<KindStyle, kReportedKindCount> kKindStyles = {{
     {Kind::kAttribution, "attributed",
      "A claim attributed to a named, identifiable source."},
     {Kind::kCitation, "cited",

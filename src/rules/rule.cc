@@ -31,13 +31,14 @@ constexpr std::array<std::pair<Severity, std::string_view>, 3> kSeverities{{
     {Severity::kError, "error"},
 }};
 
-constexpr std::array<std::pair<Kind, std::string_view>, 6> kKinds{{
+constexpr std::array<std::pair<Kind, std::string_view>, kKindCount> kKinds{{
     {Kind::kAttribution, "attribution"},
     {Kind::kCitation, "citation"},
     {Kind::kVagueAttribution, "vague-attribution"},
     {Kind::kBoilerplate, "boilerplate"},
     {Kind::kContradiction, "contradiction"},
     {Kind::kUnattributedClaim, "unattributed-claim"},
+    {Kind::kMention, "mention"},
 }};
 
 constexpr std::array<std::pair<Scope, std::string_view>, 3> kScopes{{

@@ -366,7 +366,7 @@ absl::StatusOr<Enum> ParseEnumToken(
 
 constexpr std::string_view kKindChoices =
     "attribution, citation, vague-attribution, boilerplate, contradiction, "
-    "unattributed-claim";
+    "unattributed-claim, mention";
 
 // A count in a rule ("within 3", "at-least 2"): the grammar has already
 // taken only digits, but "within 99999999999" must be an error, not a

@@ -380,6 +380,15 @@ TEST(ParseRulePackTest, UnknownKindPointsAtTheValue) {
               StartsWith("bad.rules:3:8: error: unknown kind 'rumour'"));
 }
 
+TEST(ParseRulePackTest, ReadsTheMentionKind) {
+  auto pack = ParseRulePack(
+      "pack p\nrule r {\n  kind mention\n  match \"(?P<source>X) is\"\n  "
+      "message \"m\"\n}",
+      "m.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  EXPECT_EQ(pack->rules[0].kind, Kind::kMention);
+}
+
 TEST(ParseRulePackTest, UnknownSubPatternIsReported) {
   auto pack = ParseRulePack(
       "pack p\nrule r { kind attribution match \"{PERSON} said\" message \"m\" "

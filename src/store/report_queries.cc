@@ -248,7 +248,12 @@ absl::StatusOr<std::vector<ReportDocument>> ReportReader::Documents(
   while ((rc = counts.Step()) == SQLITE_ROW) {
     auto it = index.find(counts.Int(0));
     const std::optional<Kind> kind = ParseKind(counts.Text(1));
-    if (it == index.end() || !kind.has_value()) continue;
+    // A store written by hand may hold any text; only a kind a finding can
+    // carry has a count.
+    if (it == index.end() || !kind.has_value() ||
+        static_cast<int>(*kind) >= kReportedKindCount) {
+      continue;
+    }
     documents[it->second].findings_by_kind[static_cast<int>(*kind)] =
         counts.IntAsInt(2);
   }
