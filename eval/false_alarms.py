@@ -43,7 +43,7 @@ SAMPLE_SEED = 1
 # drawn and judged at 38f41c0 and spent by 51d298c; seed 14 was drawn and
 # judged at b335e6f and spent by cd26bae and 2cd8f4e; seed 15 was drawn
 # and judged at 2cd8f4e.
-HELD_OUT_SEED = 15
+HELD_OUT_SEED = 16
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
