@@ -889,11 +889,6 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
           !gender_clashes && !role_word_after_mention &&
           line >= antecedent.line && line - antecedent.line <= kAnaphorReach &&
           FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
-      // The speaker described ("the official said") now holds the floor,
-      // and the "he said" after him is not the person mentioned before.
-      if (role_word_after_mention && target.referent == Referent::kPerson) {
-        antecedents[static_cast<int>(Referent::kPerson)] = Antecedent{};
-      }
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
       // For the message, which must not say "named earlier" of an "it"
@@ -901,6 +896,11 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       resolved.push_back(Capture{in_reach ? "antecedent" : "unresolved",
                                  std::string(anaphor)});
       captures = &resolved;
+      // The speaker described ("the official said") now holds the floor,
+      // and the "he said" after him is not the person mentioned before.
+      if (role_word_after_mention && target.referent == Referent::kPerson) {
+        antecedents[static_cast<int>(Referent::kPerson)] = Antecedent{};
+      }
     }
     Finding finding;
     finding.rule_id = rule.id;
