@@ -5,12 +5,14 @@
 #include <iterator>
 #include <optional>
 #include <tuple>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "common/prose.h"
 #include "engine/article_extent.h"
 #include "provcheck/segment.h"
@@ -351,6 +353,30 @@ const CourtesyTitle* CourtesyFormOf(std::string_view name) {
 
 bool IsCourtesyForm(std::string_view name) {
   return CourtesyFormOf(name) != nullptr;
+}
+
+// "Jeb Bush and Chris Christie": two names of two capitalised words or
+// more, joined by "and", the first a person the document also calls by
+// his surname alone. Not a body's name or a title ("Kidder Peabody and
+// Co", "Jack Kirnan of Kidder Peabody and Co", "Philippines Trade and
+// Industry Secretary Jose Concepcion").
+bool NamesTwoPeople(std::string_view name,
+                    const absl::flat_hash_set<std::string>& surnames) {
+  const size_t and_at = name.find(" and ");
+  if (and_at == std::string_view::npos ||
+      !surnames.contains(std::string(LastWordOf(name.substr(0, and_at))))) {
+    return false;
+  }
+  auto capitalised_words = [](std::string_view part) {
+    const std::vector<absl::string_view> words = absl::StrSplit(
+        absl::string_view(part.data(), part.size()), ' ', absl::SkipEmpty());
+    return words.size() >= 2 &&
+           std::all_of(words.begin(), words.end(), [](absl::string_view word) {
+             return absl::ascii_isupper(static_cast<unsigned char>(word[0]));
+           });
+  };
+  return capitalised_words(name.substr(0, and_at)) &&
+         capitalised_words(name.substr(and_at + 5));
 }
 
 // The gender "he" or "she" asks of its antecedent; unknown for any other
@@ -735,6 +761,9 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     std::string name;
     size_t line = 0;
     bool mentioned = false;  // set by a mention, not by a speaker
+    // Where an anaphor that took the name last stood: a chain of "it said"
+    // keeps the name in reach of the next "it", not of a role word.
+    size_t chain_line = 0;
   };
   // By Referent: person, body, thing, collective.
   std::array<Antecedent, 4> antecedents;
@@ -876,18 +905,30 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       const Gender wanted = GenderOfPronoun(anaphor);
       const auto gender =
           gender_by_surname.find(std::string(LastWordOf(antecedent.name)));
+      // "he" is one person: not "Jeb Bush and Chris Christie", nor a man
+      // the text calls "Mr" when it asks for "she".
       const bool gender_clashes =
-          wanted != Gender::kUnknown && gender != gender_by_surname.end() &&
-          gender->second != Gender::kUnknown && gender->second != wanted;
+          wanted != Gender::kUnknown &&
+          ((gender != gender_by_surname.end() &&
+            gender->second != Gender::kUnknown && gender->second != wanted) ||
+           NamesTwoPeople(antecedent.name, surnames_used_alone));
       // A role word ("the official", "the minister") means someone whose
       // role the story gave, as a speaker; a person only mentioned is what
       // "he" or "she" may mean, not it.
       const bool role_word_after_mention =
           antecedent.mentioned && wanted == Gender::kUnknown;
+      // "the president" after a run of "he said" is as often a new person
+      // as the one the run quotes, so a person's role word reaches only as
+      // far as the name itself; "he", "it" and "the company" follow the run.
+      const bool person_role_word =
+          target.referent == Referent::kPerson && wanted == Gender::kUnknown;
+      const size_t reach_from =
+          person_role_word ? antecedent.line
+                           : std::max(antecedent.line, antecedent.chain_line);
       const bool in_reach =
           !antecedent.name.empty() && !plural_after_unnamed_group &&
-          !gender_clashes && !role_word_after_mention &&
-          line >= antecedent.line && line - antecedent.line <= kAnaphorReach &&
+          !gender_clashes && !role_word_after_mention && line >= reach_from &&
+          line - reach_from <= kAnaphorReach &&
           FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
@@ -900,6 +941,17 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       // and the "he said" after him is not the person mentioned before.
       if (role_word_after_mention && target.referent == Referent::kPerson) {
         antecedents[static_cast<int>(Referent::kPerson)] = Antecedent{};
+      }
+      // A name an anaphor took is named again, for reach: a wire story's
+      // "Acme Inc said ... the company said ... it added ... the company
+      // said" keeps Acme in reach however long the chain runs, as a reader
+      // keeps it in mind.
+      if (in_reach) {
+        const std::string name = antecedent.name;
+        for (Antecedent* slot : {&latest, &antecedents[0], &antecedents[1],
+                                 &antecedents[2], &antecedents[3]}) {
+          if (slot->name == name) slot->chain_line = line;
+        }
       }
     }
     Finding finding;
@@ -1037,6 +1089,9 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     if (rule.kind == Kind::kVagueAttribution) {
       unnamed_group_since_antecedent = true;
+      // "..., said one local banker. He said ..." is the banker: a run of
+      // "he said" does not carry the person named before past him.
+      antecedents[static_cast<int>(Referent::kPerson)].chain_line = 0;
     }
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {

@@ -900,13 +900,18 @@ TEST_F(ChainedUnlessNearTest, ADroppedVagueFindingSilencesNothing) {
 constexpr char kMentionRules[] = R"pack(pack m
 rule said {
   kind attribution
-  match "(?P<source>(?:Mrs |Mr |Ms )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) said"
+  match "(?P<source>(?:Mrs |Mr |Ms )?[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: and [A-Z][a-z]+ [A-Z][a-z]+)?) said"
   message "{source}"
 }
 rule pronoun {
   kind attribution
   match "(?P<anaphor>[Hh]e|[Ss]he|[Tt]he official) added"
   message "{?antecedent:{source}}{?unresolved:unresolved}"
+}
+rule vague {
+  kind vague-attribution
+  match "(?i:one banker) said"
+  message "vague"
 }
 rule subject {
   kind mention
@@ -1015,6 +1020,35 @@ TEST_F(MentionTest, HeAfterTheOfficialIsNotThePersonMentionedBefore) {
 TEST_F(MentionTest, TheOfficialStillTakesASpeaker) {
   EXPECT_THAT(Messages("Mr Brown said no. The official added more."),
               ElementsAre("Mr Brown", "Mr Brown"));
+}
+
+// Each paragraph is a line; a name reaches three lines on, and each "he"
+// that takes it carries it three lines further.
+TEST_F(MentionTest, ARunOfHeKeepsTheSpeakerInReach) {
+  EXPECT_THAT(Messages("Mr Brown said no.\nHe added a.\nHe added b.\nHe "
+                       "added c.\nHe added d.\nHe added e."),
+              ElementsAre("Mr Brown", "Mr Brown", "Mr Brown", "Mr Brown",
+                          "Mr Brown", "Mr Brown"));
+}
+
+TEST_F(MentionTest, ARoleWordReachesOnlyAsFarAsTheNameItself) {
+  EXPECT_THAT(Messages("Mr Brown said no.\nHe added a.\nHe added b.\nHe "
+                       "added c.\nThe official added d."),
+              ElementsAre("Mr Brown", "Mr Brown", "Mr Brown", "Mr Brown",
+                          "unresolved"));
+}
+
+TEST_F(MentionTest, AnUnnamedSpeakerEndsTheRunOfHe) {
+  EXPECT_THAT(
+      Messages("Mr Brown said no.\nHe added a.\nHe added b.\nOne "
+               "banker said so.\nHe added c."),
+      ElementsAre("Mr Brown", "Mr Brown", "Mr Brown", "vague", "unresolved"));
+}
+
+TEST_F(MentionTest, HeIsNotTwoPeople) {
+  EXPECT_THAT(Messages("Bush was in Ohio. Jeb Bush and Chris Christie said "
+                       "no. He added more."),
+              ElementsAre("Jeb Bush and Chris Christie", "unresolved"));
 }
 
 TEST_F(MentionTest, HeDoesNotTakeAWomanTheTextCallsMrs) {
