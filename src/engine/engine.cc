@@ -12,9 +12,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "common/prose.h"
 #include "engine/article_extent.h"
+#include "engine/speaker_names.h"
 #include "provcheck/segment.h"
 #include "re2/re2.h"
 
@@ -179,52 +179,6 @@ bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
          std::string::npos;
 }
 
-// Whether a source names someone, by a capital past its determiner ("Wall
-// Street Journal"), or only describes them ("Her campaign", "the paper",
-// "trade minister").
-bool NamesSomeone(std::string_view source) {
-  for (const std::string_view determiner :
-       {"The ", "His ", "Her ", "Its ", "Their ", "Our ", "My ", "A ", "An "}) {
-    if (source.starts_with(determiner)) {
-      source.remove_prefix(determiner.size());
-      break;
-    }
-  }
-  return std::any_of(source.begin(), source.end(), [](char c) {
-    return absl::ascii_isupper(static_cast<unsigned char>(c));
-  });
-}
-
-// Whether a description names several ("companies", "two institutes",
-// "prosecutors") by the English plural of its last word. "-ss", "-us" and
-// "-is" are singular ("press", "census", "analysis"), as is a possessive.
-bool DescribesSeveral(std::string_view source) {
-  const size_t space = source.find_last_of(' ');
-  const std::string_view head =
-      space == std::string_view::npos ? source : source.substr(space + 1);
-  if (head.size() < 3 || head.back() != 's') return false;
-  const char before = head[head.size() - 2];
-  return before != 's' && before != 'u' && before != 'i' && before != '\'' &&
-         !head.ends_with("\u2019s");
-}
-
-// The words that end a company's name as its legal form, with the few
-// kinds of body whose short name is its name ("Lloyds Bank", "United
-// Airlines", "Labour Party"). The attribution pack's LEGAL_SUFFIX and
-// INCORPORATED and the registry's institution pattern hold the same list
-// in their own formats.
-bool IsLegalForm(std::string_view word) {
-  static constexpr std::string_view kLegalForms[] = {
-      "Inc",     "Corp",     "Corporation", "Co",         "Cos",  "Ltd",
-      "Limited", "Plc",      "PLC",         "LLC",        "LP",   "Bancorp",
-      "AG",      "SA",       "NV",          "BV",         "AB",   "ASA",
-      "SpA",     "GmbH",     "KK",          "Bhd",        "Oy",   "Pty",
-      "Cie",     "Holdings", "Group",       "Industries", "Bank", "Airlines",
-      "Airways", "Party"};
-  return std::find(std::begin(kLegalForms), std::end(kLegalForms), word) !=
-         std::end(kLegalForms);
-}
-
 // Whether the document names `name` as a body elsewhere, by what follows
 // it there: a stock ticker ("Texaco <TX>") or a company's legal form
 // ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
@@ -269,152 +223,6 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
     }
   }
   return std::nullopt;
-}
-
-std::string_view LastWordOf(std::string_view name) {
-  const size_t space = name.rfind(' ');
-  return space == std::string_view::npos ? name : name.substr(space + 1);
-}
-
-// "Funaro", "McCarthy", "O'Neill": a capital, then a small letter. Called
-// on a name's last word (LastWordOf), which holds no space.
-bool IsCapitalisedWord(std::string_view word) {
-  return word.size() >= 2 &&
-         absl::ascii_isupper(static_cast<unsigned char>(word[0])) &&
-         !absl::ascii_isupper(static_cast<unsigned char>(word[1]));
-}
-
-enum class Gender { kUnknown, kMale, kFemale };
-
-// The few English titles that stand before one name alone ("Mr Funaro",
-// "Lord Falconer", "Sir Edward"), with the gender they give; roles
-// ("Judge", "Senator") are the rules' to split off.
-struct CourtesyTitle {
-  std::string_view title;
-  Gender gender;
-};
-constexpr std::array<CourtesyTitle, 16> kCourtesyTitles = {{
-    {"Mr", Gender::kMale},
-    {"Mr.", Gender::kMale},
-    {"Sir", Gender::kMale},
-    {"Lord", Gender::kMale},
-    {"Mrs", Gender::kFemale},
-    {"Mrs.", Gender::kFemale},
-    {"Ms", Gender::kFemale},
-    {"Ms.", Gender::kFemale},
-    {"Miss", Gender::kFemale},
-    {"Dame", Gender::kFemale},
-    {"Lady", Gender::kFemale},
-    {"Mx", Gender::kUnknown},
-    {"Dr", Gender::kUnknown},
-    {"Dr.", Gender::kUnknown},
-    {"Prof", Gender::kUnknown},
-    {"Prof.", Gender::kUnknown},
-}};
-
-const CourtesyTitle* CourtesyTitleOf(std::string_view word) {
-  for (const CourtesyTitle& title : kCourtesyTitles) {
-    if (word == title.title) return &title;
-  }
-  return nullptr;
-}
-
-bool IsCourtesyTitle(std::string_view word) {
-  return CourtesyTitleOf(word) != nullptr;
-}
-
-// The surname a short form of a person's name gives: a bare surname
-// ("Funaro"), one after a courtesy title ("Mr Funaro", "Dr. Funaro") or
-// after an employer's possessive ("Data Resources' Wyss", "Sumitomo's
-// Tsukihara"). Empty when the name is no short form.
-std::string_view SurnameOfShortForm(std::string_view name) {
-  const std::string_view last = LastWordOf(name);
-  if (!IsCapitalisedWord(last) || last.back() == '.') return {};
-  if (last.size() == name.size()) return last;
-  const std::string_view head = name.substr(0, name.size() - last.size() - 1);
-  if (head.ends_with("'s") || head.ends_with("\u2019s") ||
-      head.ends_with("'") || head.ends_with("\u2019")) {
-    return last;
-  }
-  return IsCourtesyTitle(head) ? last : std::string_view();
-}
-
-// "Mr Funaro", "Dr. Roe": a courtesy title and one name, which names a
-// person whether or not the text gave the name in full. Null when the name
-// is no such form.
-const CourtesyTitle* CourtesyFormOf(std::string_view name) {
-  const std::string_view last = LastWordOf(name);
-  if (last.size() == name.size() || !IsCapitalisedWord(last) ||
-      last.back() == '.') {
-    return nullptr;
-  }
-  return CourtesyTitleOf(name.substr(0, name.size() - last.size() - 1));
-}
-
-bool IsCourtesyForm(std::string_view name) {
-  return CourtesyFormOf(name) != nullptr;
-}
-
-// "Jeb Bush and Chris Christie": two names of two capitalised words or
-// more, joined by "and", the first a person the document also calls by
-// his surname alone. Not a body's name or a title ("Kidder Peabody and
-// Co", "Jack Kirnan of Kidder Peabody and Co", "Philippines Trade and
-// Industry Secretary Jose Concepcion").
-bool NamesTwoPeople(std::string_view name,
-                    const absl::flat_hash_set<std::string>& surnames) {
-  const size_t and_at = name.find(" and ");
-  if (and_at == std::string_view::npos ||
-      !surnames.contains(std::string(LastWordOf(name.substr(0, and_at))))) {
-    return false;
-  }
-  auto capitalised_words = [](std::string_view part) {
-    const std::vector<absl::string_view> words = absl::StrSplit(
-        absl::string_view(part.data(), part.size()), ' ', absl::SkipEmpty());
-    return words.size() >= 2 &&
-           std::all_of(words.begin(), words.end(), [](absl::string_view word) {
-             return absl::ascii_isupper(static_cast<unsigned char>(word[0]));
-           });
-  };
-  return capitalised_words(name.substr(0, and_at)) &&
-         capitalised_words(name.substr(and_at + 5));
-}
-
-// The gender "he" or "she" asks of its antecedent; unknown for any other
-// anaphor.
-Gender GenderOfPronoun(std::string_view anaphor) {
-  if (absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
-                             "he")) {
-    return Gender::kMale;
-  }
-  if (absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
-                             "she")) {
-    return Gender::kFemale;
-  }
-  return Gender::kUnknown;
-}
-
-// A name of two words or more, ending in a capitalised word, that is no
-// short form: "Dilson Funaro", "Finance Minister Dilson Funaro", "E. Gerald
-// Corrigan", but not "Mr Funaro", "John F." or "Bank of Japan figures".
-bool IsFullName(std::string_view name) {
-  const std::string_view last = LastWordOf(name);
-  return last.size() < name.size() && IsCapitalisedWord(last) &&
-         last.back() != '.' && SurnameOfShortForm(name).empty();
-}
-
-// A short form after the full name: in "Finance Minister Dilson Funaro
-// said ... Funaro said" one man speaks, and the store counts his claims
-// under one name, not two. Only a person a finding named in full earlier
-// in the document is taken, the latest by that surname, never a word of
-// the text elsewhere ("Britain's Dixons", "Premier Zhao" name no one in
-// full).
-const std::string* FullNameOf(
-    std::string_view name,
-    const absl::flat_hash_map<std::string, std::string>& full_names) {
-  const std::string_view surname = SurnameOfShortForm(name);
-  if (surname.empty()) return nullptr;
-  const auto it = full_names.find(std::string(surname));
-  return it == full_names.end() ? nullptr : &it->second;
 }
 
 // A lead runs to a few words: a headline, a dateline or a byline that ends
@@ -803,12 +611,12 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         !surname.empty()) {
       surnames_used_alone.insert(std::string(surname));
     }
-    if (const CourtesyTitle* title = CourtesyFormOf(name);
-        title != nullptr && title->gender != Gender::kUnknown) {
+    if (const Gender gender = GenderOfCourtesyForm(name);
+        gender != Gender::kUnknown) {
       // Mr and Mrs Hassan in one story leave the surname's gender unknown.
-      auto [it, fresh] = gender_by_surname.try_emplace(
-          std::string(LastWordOf(name)), title->gender);
-      if (!fresh && it->second != title->gender) it->second = Gender::kUnknown;
+      auto [it, fresh] =
+          gender_by_surname.try_emplace(std::string(LastWordOf(name)), gender);
+      if (!fresh && it->second != gender) it->second = Gender::kUnknown;
     }
   }
   // Whom a mention names. A lone word ("Chelsea", "Labour", "Desailly")
