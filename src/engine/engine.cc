@@ -900,6 +900,11 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       // "..., said one local banker. He said ..." is the banker: a run of
       // "he said" does not carry the person named before past him.
       antecedents[static_cast<int>(Referent::kPerson)].chain_line = 0;
+      // "A spokesman said ... He said" and "'...,' said one dealer. He
+      // added" are that unnamed person, not the person named before.
+      if (SpeaksForOneUnnamed(finding.text)) {
+        antecedents[static_cast<int>(Referent::kPerson)] = Antecedent{};
+      }
     }
     result.findings.push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {

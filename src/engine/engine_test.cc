@@ -1045,6 +1045,11 @@ TEST_F(MentionTest, AnUnnamedSpeakerEndsTheRunOfHe) {
       ElementsAre("Mr Brown", "Mr Brown", "Mr Brown", "vague", "unresolved"));
 }
 
+TEST_F(MentionTest, HeAfterOneUnnamedSpeakerIsNotTheNamedOneBefore) {
+  EXPECT_THAT(Messages("Mr Brown said no. One banker said so. He added more."),
+              ElementsAre("Mr Brown", "vague", "unresolved"));
+}
+
 TEST_F(MentionTest, HeIsNotTwoPeople) {
   EXPECT_THAT(Messages("Bush was in Ohio. Jeb Bush and Chris Christie said "
                        "no. He added more."),

@@ -163,6 +163,20 @@ Gender GenderOfPronoun(std::string_view anaphor) {
   return Gender::kUnknown;
 }
 
+bool SpeaksForOneUnnamed(std::string_view text) {
+  const std::string lower = absl::AsciiStrToLower(std::string(text));
+  for (const std::string_view one : {"a ", "an ", "one ", "another "}) {
+    if (lower.starts_with(one)) return true;
+    for (const std::string_view verb : {"said ", "says ", "told "}) {
+      if (lower.find(std::string(verb) + std::string(one)) !=
+          std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool IsFullName(std::string_view name) {
   const std::string_view last = LastWordOf(name);
   return last.size() < name.size() && IsCapitalisedWord(last) &&

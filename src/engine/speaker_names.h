@@ -68,6 +68,14 @@ bool NamesTwoPeople(std::string_view name,
 // anaphor.
 Gender GenderOfPronoun(std::string_view anaphor);
 
+// Whether a vague finding's speaker is one unnamed person: the finding
+// opens with "a", "an", "one" or "another" ("A Seiko Epson official
+// said", "One agriculture ministry source said"), or says so after its
+// verb ("said a dealer at one European bank"). Not "according to a
+// report", a document, nor an article inside the finding ("There is a
+// strong argument").
+bool SpeaksForOneUnnamed(std::string_view text);
+
 // A name of two words or more, ending in a capitalised word, that is no
 // short form: "Dilson Funaro", "Finance Minister Dilson Funaro", "E. Gerald
 // Corrigan", but not "Mr Funaro", "John F." or "Bank of Japan figures".

@@ -54,6 +54,14 @@ TEST(GenderOfPronounTest, HeAndSheAskAGender) {
   EXPECT_EQ(GenderOfPronoun("it"), Gender::kUnknown);
 }
 
+TEST(SpeaksForOneUnnamedTest, OneUnnamedPersonBeforeOrAfterTheVerb) {
+  EXPECT_TRUE(SpeaksForOneUnnamed("A Seiko Epson official said"));
+  EXPECT_TRUE(SpeaksForOneUnnamed("said a dealer at one European bank"));
+  EXPECT_FALSE(SpeaksForOneUnnamed("according to a leaked official report"));
+  EXPECT_FALSE(SpeaksForOneUnnamed("There is a very strong argument"));
+  EXPECT_FALSE(SpeaksForOneUnnamed("analysts said"));
+}
+
 TEST(NamesTwoPeopleTest, TwoFullNamesJoinedByAndAreTwoPeople) {
   const absl::flat_hash_set<std::string> surnames = {"Bush"};
   EXPECT_TRUE(NamesTwoPeople("Jeb Bush and Chris Christie", surnames));
