@@ -897,8 +897,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
     }
     if (rule.kind == Kind::kVagueAttribution) {
       unnamed_group_since_antecedent = true;
-      // "..., said one local banker. He said ..." is the banker: a run of
-      // "he said" does not carry the person named before past him.
+      // An unnamed speaker ends a run of "he said": the person named before
+      // reaches only as far as his own name does ("..., analysts said").
       antecedents[static_cast<int>(Referent::kPerson)].chain_line = 0;
       // "A spokesman said ... He said" and "'...,' said one dealer. He
       // added" are that unnamed person, not the person named before.
