@@ -565,6 +565,9 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   // it was named within kAnaphorReach paragraphs. One list for all let "the
   // company said" inherit a minister, and "the group said" a city.
   constexpr size_t kAnaphorReach = 3;
+  auto within_reach = [](size_t named_at, size_t line) {
+    return line >= named_at && line - named_at <= kAnaphorReach;
+  };
   struct Antecedent {
     std::string name;
     size_t line = 0;
@@ -674,8 +677,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       // talks ... and he said") leaves a mentioned person in doubt, and the
       // "he" after him unresolved.
       Antecedent& slot = antecedents[static_cast<int>(Referent::kPerson)];
-      const bool in_reach = !slot.name.empty() && line >= slot.line &&
-                            line - slot.line <= kAnaphorReach;
+      const bool in_reach = !slot.name.empty() && within_reach(slot.line, line);
       const Mentioned mentioned = person_mentioned(match);
       if (mentioned.who == Mentioned::Who::kPerson) {
         if (in_reach && !slot.mentioned && slot.name == mentioned.name) {
@@ -713,30 +715,32 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       const Gender wanted = GenderOfPronoun(anaphor);
       const auto gender =
           gender_by_surname.find(std::string(LastWordOf(antecedent.name)));
-      // "he" is one person: not "Jeb Bush and Chris Christie", nor a man
-      // the text calls "Mr" when it asks for "she".
+      // "he" is one person, and not a man the text calls "Mr" when it asks
+      // for "she".
       const bool gender_clashes =
+          wanted != Gender::kUnknown && gender != gender_by_surname.end() &&
+          gender->second != Gender::kUnknown && gender->second != wanted;
+      const bool two_people =
           wanted != Gender::kUnknown &&
-          ((gender != gender_by_surname.end() &&
-            gender->second != Gender::kUnknown && gender->second != wanted) ||
-           NamesTwoPeople(antecedent.name, surnames_used_alone));
-      // A role word ("the official", "the minister") means someone whose
-      // role the story gave, as a speaker; a person only mentioned is what
-      // "he" or "she" may mean, not it.
-      const bool role_word_after_mention =
-          antecedent.mentioned && wanted == Gender::kUnknown;
+          NamesTwoPeople(antecedent.name, surnames_used_alone);
       // "the president" after a run of "he said" is as often a new person
       // as the one the run quotes, so a person's role word reaches only as
       // far as the name itself; "he", "it" and "the company" follow the run.
       const bool person_role_word =
           target.referent == Referent::kPerson && wanted == Gender::kUnknown;
+      // And a role word ("the official", "the minister") means someone whose
+      // role the story gave, as a speaker; a person only mentioned is what
+      // "he" or "she" may mean, not it. (Only the person slot holds
+      // mentions.)
+      const bool role_word_after_mention =
+          person_role_word && antecedent.mentioned;
       const size_t reach_from =
           person_role_word ? antecedent.line
                            : std::max(antecedent.line, antecedent.chain_line);
       const bool in_reach =
           !antecedent.name.empty() && !plural_after_unnamed_group &&
-          !gender_clashes && !role_word_after_mention && line >= reach_from &&
-          line - reach_from <= kAnaphorReach &&
+          !gender_clashes && !two_people && !role_word_after_mention &&
+          within_reach(reach_from, line) &&
           FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
       resolved.push_back(
           Capture{"source", in_reach ? antecedent.name : std::string(anaphor)});
@@ -747,7 +751,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       captures = &resolved;
       // The speaker described ("the official said") now holds the floor,
       // and the "he said" after him is not the person mentioned before.
-      if (role_word_after_mention && target.referent == Referent::kPerson) {
+      if (role_word_after_mention) {
         antecedents[static_cast<int>(Referent::kPerson)] = Antecedent{};
       }
       // A name an anaphor took is named again, for reach: a wire story's
@@ -755,7 +759,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       // said" keeps Acme in reach however long the chain runs, as a reader
       // keeps it in mind.
       if (in_reach) {
-        const std::string name = antecedent.name;
+        const std::string& name = antecedent.name;
         for (Antecedent* slot : {&latest, &antecedents[0], &antecedents[1],
                                  &antecedents[2], &antecedents[3]}) {
           if (slot->name == name) slot->chain_line = line;
@@ -833,7 +837,7 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
         const bool keeps_latest =
             described && antecedent_kind == AntecedentKind::kDescribed &&
             !DescribesSeveral(finding.source) && NamesSomeone(latest.name) &&
-            line >= latest.line && line - latest.line <= kAnaphorReach;
+            within_reach(latest.line, line);
         if (keeps_latest) {
           latest.line = line;
         } else {
@@ -843,8 +847,8 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
       }
       auto set = [&](Referent referent) {
         Antecedent& slot = antecedents[static_cast<int>(referent)];
-        if (described && !slot.name.empty() && NamesSomeone(slot.name) &&
-            line >= slot.line && line - slot.line <= kAnaphorReach) {
+        if (described && NamesSomeone(slot.name) &&
+            within_reach(slot.line, line)) {
           slot.line = line;  // mentioned again, so still in reach after
           return;
         }

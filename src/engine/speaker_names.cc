@@ -164,12 +164,18 @@ Gender GenderOfPronoun(std::string_view anaphor) {
 }
 
 bool SpeaksForOneUnnamed(std::string_view text) {
+  static constexpr std::string_view kOnes[] = {"a ", "an ", "one ", "another "};
+  auto opens_with_one = [](std::string_view words) {
+    return std::any_of(
+        std::begin(kOnes), std::end(kOnes),
+        [&](std::string_view one) { return words.starts_with(one); });
+  };
   const std::string lower = absl::AsciiStrToLower(std::string(text));
-  for (const std::string_view one : {"a ", "an ", "one ", "another "}) {
-    if (lower.starts_with(one)) return true;
-    for (const std::string_view verb : {"said ", "says ", "told "}) {
-      if (lower.find(std::string(verb) + std::string(one)) !=
-          std::string::npos) {
+  if (opens_with_one(lower)) return true;
+  for (const std::string_view verb : {"said ", "says ", "told "}) {
+    for (size_t at = lower.find(verb); at != std::string::npos;
+         at = lower.find(verb, at + 1)) {
+      if (opens_with_one(std::string_view(lower).substr(at + verb.size()))) {
         return true;
       }
     }
