@@ -38,10 +38,10 @@ struct Claim {
   // False when the source's words describe or point to a speaker without
   // naming one (SourceProfile::named): kept, but gathered under no source.
   bool source_named = true;
-  double reliability = 0;   // of the source, 0..1 (0 when there is none)
-  std::string cue;          // the text of the finding that sources it
-  std::string rule_id;      // that finding's rule
-  double credit = 0;        // what the claim adds to the provenance share
+  double reliability = 0;  // of the source, 0..1 (0 when there is none)
+  std::string cue;         // the text of the finding that sources it
+  std::string rule_id;     // that finding's rule
+  double credit = 0;       // what the claim adds to the provenance share
 };
 
 struct DocumentResult {

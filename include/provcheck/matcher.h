@@ -40,6 +40,11 @@ struct RuleMatch {
   std::vector<Capture> captures;  // named groups that took part
 };
 
+// The value of the capture called `name`; empty when that group took no
+// part in the match.
+std::string_view CaptureValue(const std::vector<Capture>& captures,
+                              std::string_view name);
+
 // The compiled form of a set of rule packs. Immutable once built, so one
 // instance serves every thread (see MatchBatch's lanes).
 class Matcher {

@@ -33,6 +33,10 @@ struct Segmentation {
 // the terminator ("...peace." She said). Runs in time linear in the text.
 Segmentation Segment(std::string_view text);
 
+// The index of the range in `ranges` (sorted, not overlapping) that holds
+// `offset`, or of the last range before it; 0 when none is before it.
+size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset);
+
 }  // namespace provcheck
 
 #endif  // PROVCHECK_SEGMENT_H_

@@ -40,10 +40,6 @@ namespace re2 {
 class RE2;
 }  // namespace re2
 
-namespace re2 {
-class RE2;
-}  // namespace re2
-
 namespace provcheck {
 
 // How many observations a prior is worth. With 10, a 0.85 prior needs a

@@ -958,6 +958,31 @@ default attribution { type person prior 0.55 basis "test" }
   std::unique_ptr<SourceRegistry> registry_;
 };
 
+// An opt-in pack's mention of "Jane Doe", whom the default packs do not
+// mention.
+constexpr char kOptInMentionRules[] = R"pack(pack extra opt-in
+rule singer {
+  kind mention
+  scope sentence
+  match "^(?P<source>[A-Z][a-z]+ [A-Z][a-z]+) sang\b"
+  message "{source} mentioned"
+}
+)pack";
+
+TEST_F(MentionTest, AnOptInMentionNeverChangesWhomAnAnaphorTakes) {
+  const std::unique_ptr<Matcher> with_opt_in =
+      testing::CompileTestMatcher({kMentionRules, kOptInMentionRules});
+  ASSERT_NE(with_opt_in, nullptr);
+  Document document;
+  document.path = "doc.txt";
+  document.text = document.original =
+      "Jane Doe sang. She added more. Ms Doe is glad.";
+  const DocumentResult result = AnalyzeDocument(
+      document, AnalysisConfig{with_opt_in.get(), registry_.get(), {}});
+  ASSERT_THAT(result.findings, SizeIs(1));
+  EXPECT_EQ(result.findings[0].message, "unresolved");
+}
+
 TEST_F(MentionTest, AMentionIsNeverReported) {
   EXPECT_THAT(
       Analyze("Gordon Brown is in Kenya. Mr Brown has a plan.").findings,

@@ -591,4 +591,12 @@ std::vector<RuleMatch> Matcher::MatchRule(const Rule& rule,
   return out;
 }
 
+std::string_view CaptureValue(const std::vector<Capture>& captures,
+                              std::string_view name) {
+  for (const Capture& capture : captures) {
+    if (capture.name == name) return capture.value;
+  }
+  return {};
+}
+
 }  // namespace provcheck

@@ -407,4 +407,12 @@ Segmentation Segment(std::string_view text) {
   return out;
 }
 
+size_t RangeIndexOf(const std::vector<TextRange>& ranges, size_t offset) {
+  auto it = std::upper_bound(
+      ranges.begin(), ranges.end(), offset,
+      [](size_t value, const TextRange& range) { return value < range.begin; });
+  return it == ranges.begin() ? 0
+                              : static_cast<size_t>(it - ranges.begin() - 1);
+}
+
 }  // namespace provcheck

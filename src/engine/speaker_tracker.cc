@@ -1,0 +1,469 @@
+#include "engine/speaker_tracker.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "provcheck/source_name.h"
+#include "re2/re2.h"
+
+namespace provcheck {
+namespace {
+
+// A name reaches this many lines (paragraphs, in most text) past where it
+// was named. One slot per kind of referent, not one list for all: one list
+// let "the company said" inherit a minister, and "the group said" a city.
+constexpr size_t kAnaphorReach = 3;
+
+bool WithinReach(size_t named_at, size_t line) {
+  return line >= named_at && line - named_at <= kAnaphorReach;
+}
+
+// What an anaphor can stand for: a person ("he", "the minister"), a body
+// named as such ("the company"), any non-person the text named or described
+// ("it": "the board", "police", "a Gallup poll"), any of those but a
+// document ("they": a document is one thing, and "they said" after
+// "according to the agreement" is the parties), or anyone. The first four
+// index the tracker's slots.
+enum class Referent {
+  kPerson = 0,
+  kOrganisation = 1,
+  kThing = 2,
+  kCollective = 3,
+  kEither = 4
+};
+
+// What a source can be referred back to as. The source registry
+// (rules/sources) types every name and role, so the vocabulary of
+// institutions lives in one place, as data: a person for "he", anything
+// else (an institution, an outlet, a document) for "it" or "the company".
+// A source the registry calls "described" ("the report", "the commission")
+// is a pointer, not a name: "it" may refer to it, but "the company" or
+// "the government" wants a body named as such. Records in the plural ("the
+// figures", "F.A.A. records") are never referred back to: "it" is singular,
+// and "it said" after "the figures showed" is the body that published
+// them. Without a registry nothing is typed (kUntyped), and only "they"
+// finds an antecedent.
+enum class AntecedentKind {
+  kPerson,
+  kOrganisation,
+  kState,
+  kDescribed,
+  kDocument,
+  kRecords,
+  kUntyped
+};
+
+AntecedentKind AntecedentKindOfType(std::string_view type) {
+  if (type == "person") return AntecedentKind::kPerson;
+  // A document ("a Gallup poll") is what "it" refers to, as a described
+  // source is; "the company" or "the agency" wants the body itself.
+  if (type == "described") return AntecedentKind::kDescribed;
+  if (type == "document") return AntecedentKind::kDocument;
+  if (type == "state") return AntecedentKind::kState;
+  if (type == "records") return AntecedentKind::kRecords;
+  return AntecedentKind::kOrganisation;
+}
+
+AntecedentKind AntecedentKindOf(const Finding& finding,
+                                const SourceRegistry* sources) {
+  if (sources == nullptr) return AntecedentKind::kUntyped;
+  return AntecedentKindOfType(sources->Resolve(finding).profile.type);
+}
+
+// The word an anaphor refers back with: "government" for "The government".
+std::string AnaphorWord(std::string_view anaphor) {
+  std::string word = absl::AsciiStrToLower(std::string(anaphor));
+  if (word.starts_with("the ")) word = word.substr(4);
+  return word;
+}
+
+// What an anaphor can stand for. The registry says which words stand for
+// anyone (`refers anyone`: "the statement", "the spokesman"); "it" stands
+// for any thing. "they" stands for a thing too ("Labour ... They say",
+// "police ... they said"), never for the one person named last: with a
+// registry to tell the two apart, "They say" after "Larry Ellison said" is a
+// crowd the text has not named, and stays unresolved. A body the registry
+// does not know is typed as a person, so "they" after it stays unresolved
+// too: a speaker left for the reader to work out is better than words put in
+// one person's mouth. Otherwise the registry says, as for a source, whether
+// the word is a person ("he", "the minister") or a body ("the company"), so
+// the vocabulary of people lives in rules/sources alone. The registry may
+// also say which names the word takes (an `antecedent` pattern; see
+// FitsTheAntecedent). The word is resolved once for all three.
+struct AnaphorTarget {
+  Referent referent = Referent::kEither;
+  std::shared_ptr<const re2::RE2> antecedent;  // null: any of its kind
+};
+
+AnaphorTarget TargetOf(std::string_view anaphor,
+                       const SourceRegistry* sources) {
+  AnaphorTarget target;
+  std::string word = AnaphorWord(anaphor);
+  AntecedentKind kind = AntecedentKind::kUntyped;
+  bool refers_to_anyone = false;
+  if (sources != nullptr) {
+    Finding probe;
+    probe.kind = Kind::kAttribution;
+    probe.source = word;
+    SourceProfile profile = sources->Resolve(probe).profile;
+    kind = AntecedentKindOfType(profile.type);
+    refers_to_anyone = profile.refers_to_anyone;
+    target.antecedent = std::move(profile.antecedent);
+  }
+  if (refers_to_anyone) {
+    target.referent = Referent::kEither;
+  } else if (word == "it") {
+    target.referent = Referent::kThing;
+  } else if (word == "they") {
+    target.referent =
+        sources == nullptr ? Referent::kEither : Referent::kCollective;
+  } else {
+    target.referent = kind == AntecedentKind::kPerson ? Referent::kPerson
+                                                      : Referent::kOrganisation;
+  }
+  return target;
+}
+
+// Whether an anaphor may refer back to `name`. The registry may say which
+// names its word takes (`antecedent`, from TargetOf: "the government" takes a
+// government or one of its ministries, never the company named last). A
+// capitalised body after "the" ("the Ministry", "The Army") is the short
+// form of a name, so it refers back only to a source whose name holds the
+// word ("Finance Ministry", "U.S. Army"): "General Electric Co said it won
+// an Army contract. The Army said ..." is the Army speaking, not GE. Other
+// lower-case bodies take the last body of their kind, named as it may be:
+// "the exchange" is the NYSE and "the department" the USDA as often as not.
+bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
+                       const re2::RE2* antecedent) {
+  if (antecedent != nullptr) {
+    return RE2::FullMatch(re2::StringPiece(name.data(), name.size()),
+                          *antecedent);
+  }
+  if (anaphor.size() < 5 ||
+      absl::AsciiStrToLower(std::string(anaphor.substr(0, 4))) != "the " ||
+      !absl::ascii_isupper(static_cast<unsigned char>(anaphor[4]))) {
+    return true;
+  }
+  return absl::AsciiStrToLower(std::string(name))
+             .find(absl::AsciiStrToLower(std::string(anaphor.substr(4)))) !=
+         std::string::npos;
+}
+
+// Whether the document names `name` as a body elsewhere, by what follows
+// it there: a stock ticker ("Texaco <TX>") or a company's legal form
+// ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
+// full once and bare after that ("Texaco said"), and a bare name is typed a
+// person by the registry's default, so "it said" after it stayed
+// unresolved and "he said" could take it. Only a legal form: a body named
+// after a person ("Trump University", "Clinton Foundation") says nothing
+// about the bare name, whom "he said" still takes. The registry types the
+// fuller name too, so a word that is no body's stays out. Returns the
+// fuller name ("Texaco Inc"), which a later "it" is resolved to.
+std::optional<std::string> NamedAsBodyInText(std::string_view text,
+                                             std::string_view name,
+                                             const SourceRegistry& sources) {
+  constexpr int kMaxMentions = 16;
+  int mentions = 0;
+  for (size_t at = text.find(name);
+       at != std::string_view::npos && mentions < kMaxMentions;
+       at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    // Whole words only: "Shell" is not in "Shellfish".
+    if ((at > 0 &&
+         absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]))) ||
+        end + 1 >= text.size() || text[end] != ' ') {
+      continue;
+    }
+    ++mentions;
+    if (text[end + 1] == '<') return std::string(name);
+    size_t word_end = end + 1;
+    while (word_end < text.size() &&
+           absl::ascii_isalnum(static_cast<unsigned char>(text[word_end]))) {
+      ++word_end;
+    }
+    if (word_end == end + 1 ||
+        !IsLegalForm(text.substr(end + 1, word_end - end - 1))) {
+      continue;
+    }
+    Finding probe;
+    probe.kind = Kind::kAttribution;
+    probe.source = std::string(text.substr(at, word_end - at));
+    if (AntecedentKindOf(probe, &sources) == AntecedentKind::kOrganisation) {
+      return probe.source;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+SpeakerTracker::SpeakerTracker(std::string_view text,
+                               const SourceRegistry* sources)
+    : text_(text), sources_(sources) {}
+
+void SpeakerTracker::NoteNameUsed(std::string_view name) {
+  if (const std::string_view surname = SurnameOfShortForm(name);
+      !surname.empty()) {
+    surnames_used_alone_.insert(std::string(surname));
+  }
+  if (const Gender gender = GenderOfCourtesyForm(name);
+      gender != Gender::kUnknown) {
+    // Mr and Mrs Hassan in one story leave the surname's gender unknown.
+    auto [it, fresh] =
+        gender_by_surname_.try_emplace(std::string(LastWordOf(name)), gender);
+    if (!fresh && it->second != gender) it->second = Gender::kUnknown;
+  }
+}
+
+const std::optional<std::string>& SpeakerTracker::BodyNamedInText(
+    const std::string& name) {
+  auto [it, fresh] = named_as_body_.try_emplace(name);
+  if (fresh) it->second = NamedAsBodyInText(text_, name, *sources_);
+  return it->second;
+}
+
+// A lone word ("Chelsea", "Labour", "Desailly") could be a club, a party or
+// a place as well as a person: it names a person only as the surname of
+// someone named in full before, or after a courtesy title ("Mr Adams"), and
+// is otherwise someone unknown. A longer name names a person when the
+// registry would type it as a person speaking, the document uses its last
+// word alone, and the text does not name it as a body ("Trump University").
+SpeakerTracker::MentionOf SpeakerTracker::PersonMentioned(
+    const RuleMatch& mention, std::string* person) {
+  const std::string name =
+      CleanSourceName(CaptureValue(mention.captures, "source"));
+  if (name.empty()) return MentionOf::kNoOne;
+  if (const std::string* full = FullNameOf(name, full_name_by_surname_)) {
+    *person = *full;
+    return MentionOf::kPerson;
+  }
+  if (IsCourtesyForm(name)) {
+    *person = name;
+    return MentionOf::kPerson;
+  }
+  if (!IsFullName(name)) {
+    return SurnameOfShortForm(name) == name ? MentionOf::kUnknown
+                                            : MentionOf::kNoOne;
+  }
+  if (!surnames_used_alone_.contains(std::string(LastWordOf(name)))) {
+    return MentionOf::kNoOne;
+  }
+  if (sources_ != nullptr) {
+    Finding as_speaker;
+    as_speaker.rule_id = mention.rule->id;
+    as_speaker.kind = Kind::kAttribution;
+    as_speaker.source = name;
+    as_speaker.role = CleanSourceName(CaptureValue(mention.captures, "role"));
+    const SourceResolution resolution = sources_->Resolve(as_speaker);
+    if (resolution.profile.type != "person") return MentionOf::kNoOne;
+    if (resolution.known) {
+      *person = resolution.name;
+      return MentionOf::kPerson;
+    }
+  }
+  if (BodyNamedInText(name).has_value()) return MentionOf::kNoOne;
+  *person = name;
+  return MentionOf::kPerson;
+}
+
+// A mention fills the slot for "he" and "she" when no speaker is in reach,
+// takes it from an earlier mention, and keeps a speaker in reach when it
+// names him again. It never displaces another speaker: in "Smith said ...
+// Jones was sent off. 'It hurt,' he said" the quotation is still Smith's.
+// Someone unknown ("O'Leary has been in talks ... and he said") leaves a
+// mentioned person in doubt, and the "he" after him unresolved.
+void SpeakerTracker::Mentioned(const RuleMatch& mention, size_t line) {
+  Antecedent& slot = slots_[static_cast<int>(Referent::kPerson)];
+  const bool in_reach = !slot.name.empty() && WithinReach(slot.line, line);
+  std::string person;
+  const MentionOf who = PersonMentioned(mention, &person);
+  if (who == MentionOf::kPerson) {
+    if (in_reach && !slot.mentioned && slot.name == person) {
+      slot.line = line;
+    } else if (!in_reach || slot.mentioned) {
+      slot = Antecedent{person, line, /*mentioned=*/true};
+    }
+    // A full name a speaker gave stands: "Republican Donald Trump" is no
+    // better a name for "Trump" than "Donald Trump".
+    if (IsFullName(person)) {
+      full_name_by_surname_.try_emplace(std::string(LastWordOf(person)),
+                                        person);
+    }
+  } else if (who == MentionOf::kUnknown && in_reach && slot.mentioned) {
+    slot = Antecedent{};
+  }
+}
+
+AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
+                                          size_t line) const {
+  const AnaphorTarget target = TargetOf(anaphor, sources_);
+  const Antecedent& antecedent =
+      target.referent == Referent::kEither
+          ? latest_
+          : slots_[static_cast<int>(target.referent)];
+  const bool plural_after_unnamed_group =
+      unnamed_group_since_antecedent_ &&
+      absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
+                             "they");
+  const Gender wanted = GenderOfPronoun(anaphor);
+  const auto gender =
+      gender_by_surname_.find(std::string(LastWordOf(antecedent.name)));
+  // "he" is one person, and not a man the text calls "Mr" when it asks for
+  // "she".
+  const bool gender_clashes =
+      wanted != Gender::kUnknown && gender != gender_by_surname_.end() &&
+      gender->second != Gender::kUnknown && gender->second != wanted;
+  const bool two_people = wanted != Gender::kUnknown &&
+                          NamesTwoPeople(antecedent.name, surnames_used_alone_);
+  // "the president" after a run of "he said" is as often a new person as
+  // the one the run quotes, so a person's role word reaches only as far as
+  // the name itself; "he", "it" and "the company" follow the run.
+  const bool person_role_word =
+      target.referent == Referent::kPerson && wanted == Gender::kUnknown;
+  // And a role word ("the official", "the minister") means someone whose
+  // role the story gave, as a speaker; a person only mentioned is what "he"
+  // or "she" may mean, not it. (Only the person slot holds mentions.)
+  const bool role_word_after_mention = person_role_word && antecedent.mentioned;
+  const size_t reach_from =
+      person_role_word ? antecedent.line
+                       : std::max(antecedent.line, antecedent.chain_line);
+  const bool in_reach =
+      !antecedent.name.empty() && !plural_after_unnamed_group &&
+      !gender_clashes && !two_people && !role_word_after_mention &&
+      WithinReach(reach_from, line) &&
+      FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
+  AnaphorResolution resolution;
+  resolution.source = in_reach ? antecedent.name : std::string(anaphor);
+  resolution.resolved = in_reach;
+  resolution.introduces_speaker = role_word_after_mention;
+  return resolution;
+}
+
+void SpeakerTracker::Took(const AnaphorResolution& resolution, size_t line) {
+  if (resolution.introduces_speaker) {
+    slots_[static_cast<int>(Referent::kPerson)] = Antecedent{};
+  }
+  // A name an anaphor took is named again, for reach: a wire story's "Acme
+  // Inc said ... the company said ... it added ... the company said" keeps
+  // Acme in reach however long the chain runs, as a reader keeps it in mind.
+  if (resolution.resolved) {
+    if (latest_.name == resolution.source) latest_.chain_line = line;
+    for (Antecedent& slot : slots_) {
+      if (slot.name == resolution.source) slot.chain_line = line;
+    }
+  }
+}
+
+std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line) {
+  std::string name = attribution.source;
+  AntecedentKind antecedent_kind = AntecedentKind::kUntyped;
+  bool known = false;  // listed in the registry by name or alias
+  if (sources_ != nullptr) {
+    const SourceResolution resolution = sources_->Resolve(attribution);
+    antecedent_kind = AntecedentKindOfType(resolution.profile.type);
+    known = resolution.known;
+  }
+  // A short form the document gives in full elsewhere is reported by its
+  // full name, so that message, store and a later "he" or "it" carry one
+  // name: a person's surname after the full name (FullNameOf), or a bare
+  // name the text names as a body ("Texaco ... Texaco Inc",
+  // NamedAsBodyInText).
+  if (antecedent_kind == AntecedentKind::kPerson && !known) {
+    // A person named in full before wins over a body of the same name:
+    // "Robert Salomon, managing director of Salomon Inc, said ... Salomon
+    // said he was deluged with calls".
+    if (const std::string* full = FullNameOf(name, full_name_by_surname_)) {
+      name = *full;
+    } else if (attribution.role.empty() && NamesSomeone(name) &&
+               BodyNamedInText(name).has_value()) {
+      antecedent_kind = AntecedentKind::kOrganisation;
+      name = *BodyNamedInText(name);
+    } else if (IsFullName(name)) {
+      full_name_by_surname_[std::string(LastWordOf(name))] = name;
+    }
+  }
+  // A body described ("The paper, which ..., said", "its board said")
+  // points back to the body named before it, so it does not displace a
+  // name still in reach: the "it" after it is that name, and so is "the
+  // statement said" or "the spokesman said" (which take `latest_`).
+  const bool described = !NamesSomeone(name);
+  const Antecedent current{name, line};
+  if (antecedent_kind != AntecedentKind::kRecords) {
+    const bool keeps_latest =
+        described && antecedent_kind == AntecedentKind::kDescribed &&
+        !DescribesSeveral(name) && NamesSomeone(latest_.name) &&
+        WithinReach(latest_.line, line);
+    if (keeps_latest) {
+      latest_.line = line;
+    } else {
+      latest_ = current;
+    }
+    unnamed_group_since_antecedent_ = false;
+  }
+  auto set = [&](Referent referent) {
+    Antecedent& slot = slots_[static_cast<int>(referent)];
+    if (described && NamesSomeone(slot.name) && WithinReach(slot.line, line)) {
+      slot.line = line;  // mentioned again, so still in reach after
+      return;
+    }
+    slot = current;
+  };
+  switch (antecedent_kind) {
+    case AntecedentKind::kPerson:
+      // Not for people: "the home secretary" after a detainee named before
+      // is someone else, and read on BBC so were most of them.
+      slots_[static_cast<int>(Referent::kPerson)] = current;
+      break;
+    case AntecedentKind::kOrganisation:
+      set(Referent::kOrganisation);
+      set(Referent::kThing);
+      set(Referent::kCollective);
+      break;
+    case AntecedentKind::kDescribed:
+      // Bodies in the plural ("The two institutes said") are what a later
+      // "they" refers to, never "it". They point back to names joined
+      // before ("Enzon Inc and Kodak Co said ... The companies said"),
+      // which stay the antecedent, but not to one name.
+      if (DescribesSeveral(name)) {
+        Antecedent& slot = slots_[static_cast<int>(Referent::kCollective)];
+        if (absl::StrContains(slot.name, " and ")) {
+          set(Referent::kCollective);
+        } else {
+          slot = current;
+        }
+        break;
+      }
+      set(Referent::kThing);
+      set(Referent::kCollective);
+      break;
+    case AntecedentKind::kState:
+      // "Iraq said ... It said" is Iraq, but "the company" or "the
+      // ministry" after it is a body of its own, and "they" are its
+      // officials (read on Reuters: "Britain also warned ..., they said").
+      set(Referent::kThing);
+      break;
+    case AntecedentKind::kDocument:
+      // "the report" is a new thing, not the body named before.
+      slots_[static_cast<int>(Referent::kThing)] = current;
+      break;
+    case AntecedentKind::kRecords:
+    case AntecedentKind::kUntyped:
+      break;
+  }
+  return name;
+}
+
+void SpeakerTracker::UnnamedSpoke(std::string_view finding_text) {
+  unnamed_group_since_antecedent_ = true;
+  Antecedent& person = slots_[static_cast<int>(Referent::kPerson)];
+  // An unnamed speaker ends a run of "he said": the person named before
+  // reaches only as far as his own name does ("..., analysts said").
+  person.chain_line = 0;
+  // "A spokesman said ... He said" and "'...,' said one dealer. He added"
+  // are that unnamed person, not the person named before.
+  if (SpeaksForOneUnnamed(finding_text)) person = Antecedent{};
+}
+
+}  // namespace provcheck

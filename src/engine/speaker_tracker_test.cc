@@ -1,0 +1,152 @@
+#include "engine/speaker_tracker.h"
+
+#include <memory>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "provcheck/rule.h"
+
+namespace provcheck {
+namespace {
+
+// People by default; "he", "she" and "the official" are people's words,
+// "the company" a body's, and a name ending in "Inc" a body.
+constexpr char kRegistry[] = R"sources(
+match name "he|she|official" { type person prior 0.4 basis "test" named no }
+match name "company" { type described prior 0.5 basis "test" named no }
+match name ".* Inc" { type official-body prior 0.6 basis "test" }
+default attribution { type person prior 0.55 basis "test" }
+)sources";
+
+class SpeakerTrackerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto registry = SourceRegistry::Parse(kRegistry, "test.sources");
+    ASSERT_TRUE(registry.ok()) << registry.status();
+    registry_ = *std::move(registry);
+    mention_rule_.id = "test.mention";
+    mention_rule_.kind = Kind::kMention;
+  }
+
+  static Finding Speaker(std::string name) {
+    Finding finding;
+    finding.rule_id = "test.said";
+    finding.kind = Kind::kAttribution;
+    finding.source = std::move(name);
+    return finding;
+  }
+
+  RuleMatch Mention(std::string name) const {
+    RuleMatch match;
+    match.rule = &mention_rule_;
+    match.captures.push_back(Capture{"source", std::move(name)});
+    return match;
+  }
+
+  std::unique_ptr<SourceRegistry> registry_;
+  Rule mention_rule_;
+};
+
+TEST_F(SpeakerTrackerTest, HeTakesThePersonWhoSpokeLast) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  const AnaphorResolution he = speakers.Resolve("he", 1);
+  EXPECT_TRUE(he.resolved);
+  EXPECT_EQ(he.source, "Dilson Funaro");
+}
+
+TEST_F(SpeakerTrackerTest, ANameReachesThreeLinesPastWhereItWasNamed) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  EXPECT_TRUE(speakers.Resolve("he", 3).resolved);
+  const AnaphorResolution too_far = speakers.Resolve("he", 4);
+  EXPECT_FALSE(too_far.resolved);
+  EXPECT_EQ(too_far.source, "he");
+}
+
+TEST_F(SpeakerTrackerTest, AnAnaphorTakenCarriesItsNameThreeLinesFurther) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  speakers.Took(speakers.Resolve("he", 3), 3);
+  EXPECT_TRUE(speakers.Resolve("he", 6).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AResolutionNotTakenLeavesTheReachAsItWas) {
+  // What an opt-in finding resolves changes nothing for the default ones.
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  speakers.Resolve("he", 3);
+  EXPECT_FALSE(speakers.Resolve("he", 6).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, ItTakesTheBodyAndHeThePersonNamedAfterIt) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("John Smith"), 1);
+  EXPECT_EQ(speakers.Resolve("it", 2).source, "Acme Inc");
+  EXPECT_EQ(speakers.Resolve("the company", 2).source, "Acme Inc");
+  EXPECT_EQ(speakers.Resolve("he", 2).source, "John Smith");
+}
+
+TEST_F(SpeakerTrackerTest, ASurnameAfterTheFullNameSpeaksUnderTheFullName) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  EXPECT_EQ(speakers.Spoke(Speaker("Funaro"), 5), "Dilson Funaro");
+}
+
+TEST_F(SpeakerTrackerTest, ABareNameTheTextGivesALegalFormIsThatBody) {
+  const std::string text = "Texaco Inc shares rose. Texaco said it won.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("Texaco"), 0), "Texaco Inc");
+  EXPECT_EQ(speakers.Resolve("it", 0).source, "Texaco Inc");
+}
+
+TEST_F(SpeakerTrackerTest, SheNeverTakesASurnameTheTextCallsMr) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Mr Galloway");
+  speakers.Spoke(Speaker("George Galloway"), 0);
+  EXPECT_FALSE(speakers.Resolve("she", 1).resolved);
+  EXPECT_TRUE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, APersonMentionedIsWhomHeMeansWhenNoSpeakerIsNear) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Brown");  // "Brown said", later in the story
+  speakers.Mentioned(Mention("Gordon Brown"), 0);
+  EXPECT_EQ(speakers.Resolve("he", 1).source, "Gordon Brown");
+}
+
+TEST_F(SpeakerTrackerTest, APersonMentionedNeverDisplacesASpeakerInReach) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("John Smith"), 0);
+  speakers.Mentioned(Mention("Mr Jones"), 1);
+  EXPECT_EQ(speakers.Resolve("he", 2).source, "John Smith");
+}
+
+TEST_F(SpeakerTrackerTest, ARoleWordAfterAMentionIsSomeoneNew) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Mentioned(Mention("Mr Jones"), 0);
+  const AnaphorResolution official = speakers.Resolve("the official", 1);
+  EXPECT_FALSE(official.resolved);
+  EXPECT_TRUE(official.introduces_speaker);
+  speakers.Took(official, 1);
+  EXPECT_FALSE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, OneUnnamedSpeakerIsTheHeAfterHim) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("John Smith"), 0);
+  speakers.UnnamedSpoke("a spokesman said");
+  EXPECT_FALSE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, TheyAfterAnUnnamedGroupIsThatGroup) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.UnnamedSpoke("analysts said");
+  EXPECT_FALSE(speakers.Resolve("they", 1).resolved);
+  EXPECT_EQ(speakers.Resolve("it", 1).source, "Acme Inc");
+}
+
+}  // namespace
+}  // namespace provcheck
