@@ -11,8 +11,8 @@
 // It keeps one slot per kind of referent (a person for "he", a body for
 // "the company", any non-person for "it", any but a document for "they")
 // and the last source named, whatever its kind ("the spokesman said"). A
-// name reaches kAnaphorReach lines from where it was last named or last
-// taken by an anaphor.
+// name reaches three lines (paragraphs, in most text; kAnaphorReach) past
+// where it was last named or last taken by an anaphor.
 #ifndef PROVCHECK_ENGINE_SPEAKER_TRACKER_H_
 #define PROVCHECK_ENGINE_SPEAKER_TRACKER_H_
 
