@@ -101,7 +101,9 @@ struct Rule {
   // `or-quote-run`: a finding on a sentence that opens with a quotation
   // mark also reaches back over the run of such sentences before it, and
   // the sentence before the run: a quotation quoted over several
-  // paragraphs names its speaker once, where it starts.
+  // paragraphs names its speaker once, where it starts. When that sentence
+  // is a narrator's bridge after an earlier run, the reach goes on over
+  // that run and the sentence before it (one bridge only).
   bool reach_quote_run = false;
   // `governs paragraph`: a finding of this rule counts, for every other
   // rule's unless-near, as standing in each sentence from its own to the

@@ -220,6 +220,20 @@ std::vector<const RuleMatch*> KeptMatches(
           return;
         }
       }
+      // A narrator's sentence between two runs of quotation ("'...,' he
+      // said. But the world number 14 was pleased. 'I had a chance ...'")
+      // bridges them: the speaker of the run before it, or the one the
+      // bridge describes, speaks on. One bridge only.
+      if (start >= 2 && in_quotation[start - 2]) {
+        size_t earlier = start - 2;
+        while (earlier > 0 && in_quotation[earlier - 1]) --earlier;
+        for (size_t s = earlier > 0 ? earlier - 1 : 0; s < start - 1; ++s) {
+          if (kinds[s] & wanted) {
+            candidate.kept = false;
+            return;
+          }
+        }
+      }
     }
     if (rule.lead_reach > 0) {
       if (!lead.has_value()) {

@@ -87,6 +87,51 @@ TEST(KeptMatchesTest, UnlessNearKeepsAMatchBeyondItsReach) {
               ElementsAre("named", "claim"));
 }
 
+// Sentences: 0 names the speaker; 1 and 2 quote; 3 is a narrator's
+// bridge; 4, 5, 6 and 7 quote, 7 past a three-sentence reach from 3.
+constexpr std::string_view kQuotedRuns =
+    "\"We won,\" Smith said. \"It was hard. \"We held on.\" The fans stayed "
+    "late. \"I was proud. \"They sang. \"We were tired. \"It was over.\"";
+
+// A quotation rule: an unattributed claim dropped when an attribution is
+// within `reach` sentences or back over its quoted run.
+Rule QuotationRule() {
+  Rule rule = RuleOf("quotation", Kind::kUnattributedClaim);
+  rule.unless_near = {Kind::kAttribution};
+  rule.reach = 3;
+  rule.reach_across_paragraphs = true;
+  rule.reach_quote_run = true;
+  return rule;
+}
+
+// The match on the sentence that opens with `opening`.
+RuleMatch MatchOnSentence(const Rule& rule, std::string_view text,
+                          std::string_view opening) {
+  const size_t begin = text.find(opening);
+  return MatchOf(rule, begin, begin + opening.size());
+}
+
+TEST(KeptMatchesTest, AQuotedRunReachesOverOneBridgeToTheRunBefore) {
+  const Rule named = RuleOf("named", Kind::kAttribution);
+  const Rule quotation = QuotationRule();
+  EXPECT_THAT(KeptIds(kQuotedRuns, {MatchOf(named, 0, 20),
+                                    MatchOnSentence(quotation, kQuotedRuns,
+                                                    "\"It was over.\"")}),
+              ElementsAre("named"));
+}
+
+TEST(KeptMatchesTest, AQuotedRunReachesOverNoSecondBridge) {
+  const std::string text = std::string(kQuotedRuns) +
+                           " The coach left. \"Next week is another game.\"";
+  const Rule named = RuleOf("named", Kind::kAttribution);
+  const Rule quotation = QuotationRule();
+  EXPECT_THAT(
+      KeptIds(text, {MatchOf(named, 0, 20),
+                     MatchOnSentence(quotation, text,
+                                     "\"Next week is another game.\"")}),
+      ElementsAre("named", "quotation"));
+}
+
 TEST(KeptMatchesTest, AnOptInMatchNeverDropsADefaultOne) {
   Rule opt_in = RuleOf("opt-in", Kind::kAttribution);
   opt_in.opt_in = true;
