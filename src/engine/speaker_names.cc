@@ -79,9 +79,7 @@ bool NamesSomeone(std::string_view source) {
 }
 
 bool DescribesSeveral(std::string_view source) {
-  const size_t space = source.find_last_of(' ');
-  const std::string_view head =
-      space == std::string_view::npos ? source : source.substr(space + 1);
+  const std::string_view head = LastWordOf(source);
   if (head.size() < 3 || head.back() != 's') return false;
   const char before = head[head.size() - 2];
   return before != 's' && before != 'u' && before != 'i' && before != '\'' &&
@@ -152,14 +150,9 @@ bool NamesTwoPeople(std::string_view name,
 }
 
 Gender GenderOfPronoun(std::string_view anaphor) {
-  if (absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
-                             "he")) {
-    return Gender::kMale;
-  }
-  if (absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
-                             "she")) {
-    return Gender::kFemale;
-  }
+  const absl::string_view word(anaphor.data(), anaphor.size());
+  if (absl::EqualsIgnoreCase(word, "he")) return Gender::kMale;
+  if (absl::EqualsIgnoreCase(word, "she")) return Gender::kFemale;
   return Gender::kUnknown;
 }
 
