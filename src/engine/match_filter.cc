@@ -212,26 +212,22 @@ std::vector<const RuleMatch*> KeptMatches(
       in_quotation = InQuotation(text, segments);
     }
     if (rule.reach_quote_run && in_quotation[candidate.sentence]) {
-      size_t start = candidate.sentence;
-      while (start > 0 && in_quotation[start - 1]) --start;
+      // The first sentence of the quoted run holding sentence `s`.
+      auto run_start = [&](size_t s) {
+        while (s > 0 && in_quotation[s - 1]) --s;
+        return s;
+      };
+      // The run, and the sentence before it, where the speaker is named.
+      // When that sentence is a narrator's between two runs ("'...,' he
+      // said. But the world number 14 was pleased. 'I had a chance ...'"),
+      // it bridges them: the speaker of the run before, or the one the
+      // bridge describes, speaks on. One bridge only.
+      size_t start = run_start(candidate.sentence);
+      if (start >= 2 && in_quotation[start - 2]) start = run_start(start - 2);
       for (size_t s = start > 0 ? start - 1 : 0; s < first; ++s) {
         if (kinds[s] & wanted) {
           candidate.kept = false;
           return;
-        }
-      }
-      // A narrator's sentence between two runs of quotation ("'...,' he
-      // said. But the world number 14 was pleased. 'I had a chance ...'")
-      // bridges them: the speaker of the run before it, or the one the
-      // bridge describes, speaks on. One bridge only.
-      if (start >= 2 && in_quotation[start - 2]) {
-        size_t earlier = start - 2;
-        while (earlier > 0 && in_quotation[earlier - 1]) --earlier;
-        for (size_t s = earlier > 0 ? earlier - 1 : 0; s < start - 1; ++s) {
-          if (kinds[s] & wanted) {
-            candidate.kept = false;
-            return;
-          }
         }
       }
     }
