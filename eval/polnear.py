@@ -207,6 +207,9 @@ _APPOSITIVE_RE = re.compile(r"^(?:[^\w]*[a-z]|(?:A|An|The|Who|Whose|Which)\b|\d"
                             r"|[RDI]-[A-Z]|[A-Z][a-z]{0,4}\.(?:\s?[A-Z]\.)?$)")
 
 
+_ASIDE_SPLIT_RE = re.compile(r",|\s+[-–—]+\s+|\s*[—–]\s*")
+
+
 def gold_source_names(doc, rel):
     """The names REL's gold source may be reported by, normalised.
 
@@ -216,9 +219,12 @@ def gold_source_names(doc, rel):
     appositive is dropped. The first part is always a name ("Jane Roe, a
     lawyer"), and so is a later one that does not open like an appositive
     ("Carter's press secretary, Peter Cook"). Parentheses are dropped first.
+    An aside between dashes ("Jason Sims — a teacher from Mount Pleasant
+    —") is split off as one between commas is; a hyphen inside a word
+    ("Seitz-Wald") is no dash.
     """
     text = _PAREN_RE.sub("", frag_text(doc.text, rel["source"]))
-    parts = [p.strip() for p in text.split(",")]
+    parts = [p.strip() for p in _ASIDE_SPLIT_RE.split(text)]
     kept = [parts[0]] + [p for p in parts[1:] if p and not _APPOSITIVE_RE.match(p)]
     names = []
     for name in [common.norm_name(", ".join(kept))] + [common.norm_name(p) for p in kept]:

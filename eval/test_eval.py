@@ -145,6 +145,16 @@ class PolnearTest(unittest.TestCase):
         self.assertFalse(polnear.source_right(*self._one_relation(text, (0, 21), (23, 27), tag)))
         self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 21), (23, 27), right)))
 
+    def test_source_aside_between_dashes_in_gold_is_not_the_name(self):
+        text = "Jane Roe — a teacher from Mount Pleasant — said no.\n"
+        f = finding(1, 1, 1, 48, text=text[:47], source="Jane Roe")
+        self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 42), (43, 47), f)))
+        # A hyphen inside a name splits nothing.
+        hyphen = "Alex Seitz-Wald said no.\n"
+        g = finding(1, 1, 1, 21, text=hyphen[:20], source="Alex Seitz-Wald")
+        doc, rel, _ = self._one_relation(hyphen, (0, 15), (16, 20), g)
+        self.assertEqual(polnear.gold_source_names(doc, rel), [common.norm_name("Alex Seitz-Wald")])
+
     def test_source_name_after_a_described_role_in_gold(self):
         text = "Her press secretary, Jane Roe, said no.\n"
         f = finding(1, 1, 1, 36, text=text[:35], source="Jane Roe")
