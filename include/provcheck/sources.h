@@ -72,10 +72,15 @@ struct SourceProfile {
   // they stand for a different speaker in each document, so the store
   // keeps them on the claim but gathers no source under them.
   bool named = true;
-  // True (`refers anyone`) for an anaphor's word that refers back to
-  // whoever the text named last, a person or a body ("the spokesman said",
-  // "the statement said"), not to the last of one kind.
-  bool refers_to_anyone = false;
+  // Whom an anaphor's word may refer back to. By default the last source
+  // of its type (a person for "the minister", a body for "the company").
+  // `refers anyone`: whoever the text named last, a person or a body ("the
+  // spokesman said", "the statement said"). `refers subject`: a person, as
+  // "he" or "she" does, who may have been only mentioned and whose run of
+  // "he said" the word carries on ("the 23-year-old said" after "Southampton's
+  // David Prutton faces a ban").
+  enum class Refers { kItsType, kAnyone, kSubject };
+  Refers refers = Refers::kItsType;
 };
 
 struct KnownSource {

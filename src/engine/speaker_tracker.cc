@@ -80,7 +80,8 @@ std::string AnaphorWord(std::string_view anaphor) {
 }
 
 // What an anaphor can stand for. The registry says which words stand for
-// anyone (`refers anyone`: "the statement", "the spokesman"); "it" stands
+// anyone (`refers anyone`: "the statement", "the spokesman") and which for
+// a person as a pronoun does (`refers subject`: "the 23-year-old"); "it" stands
 // for any thing. "they" stands for a thing too ("Labour ... They say",
 // "police ... they said"), never for the one person named last: with a
 // registry to tell the two apart, "They say" after "Larry Ellison said" is a
@@ -95,6 +96,8 @@ std::string AnaphorWord(std::string_view anaphor) {
 struct AnaphorTarget {
   Referent referent = Referent::kEither;
   std::shared_ptr<const re2::RE2> antecedent;  // null: any of its kind
+  // Takes a person as "he" does: one only mentioned, and across a run.
+  bool as_pronoun = false;
 };
 
 AnaphorTarget TargetOf(std::string_view anaphor,
@@ -102,18 +105,21 @@ AnaphorTarget TargetOf(std::string_view anaphor,
   AnaphorTarget target;
   std::string word = AnaphorWord(anaphor);
   AntecedentKind kind = AntecedentKind::kUntyped;
-  bool refers_to_anyone = false;
+  SourceProfile::Refers refers = SourceProfile::Refers::kItsType;
   if (sources != nullptr) {
     Finding probe;
     probe.kind = Kind::kAttribution;
     probe.source = word;
     SourceProfile profile = sources->Resolve(probe).profile;
     kind = AntecedentKindOfType(profile.type);
-    refers_to_anyone = profile.refers_to_anyone;
+    refers = profile.refers;
     target.antecedent = std::move(profile.antecedent);
   }
-  if (refers_to_anyone) {
+  if (refers == SourceProfile::Refers::kAnyone) {
     target.referent = Referent::kEither;
+  } else if (refers == SourceProfile::Refers::kSubject) {
+    target.referent = Referent::kPerson;
+    target.as_pronoun = true;
   } else if (word == "it") {
     target.referent = Referent::kThing;
   } else if (word == "they") {
@@ -315,13 +321,15 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
   const bool gender_clashes =
       wanted != Gender::kUnknown && gender != gender_by_surname_.end() &&
       gender->second != Gender::kUnknown && gender->second != wanted;
-  const bool two_people = wanted != Gender::kUnknown &&
+  const bool two_people = (wanted != Gender::kUnknown || target.as_pronoun) &&
                           NamesTwoPeople(antecedent.name, surnames_used_alone_);
   // "the president" after a run of "he said" is as often a new person as
   // the one the run quotes, so a person's role word reaches only as far as
-  // the name itself; "he", "it" and "the company" follow the run.
-  const bool person_role_word =
-      target.referent == Referent::kPerson && wanted == Gender::kUnknown;
+  // the name itself; "he", "it", "the company" and a word that refers as a
+  // pronoun does ("the 23-year-old") follow the run.
+  const bool person_role_word = target.referent == Referent::kPerson &&
+                                wanted == Gender::kUnknown &&
+                                !target.as_pronoun;
   // And a role word ("the official", "the minister") means someone whose
   // role the story gave, as a speaker; a person only mentioned is what "he"
   // or "she" may mean, not it. (Only the person slot holds mentions.)

@@ -10,9 +10,11 @@ namespace provcheck {
 namespace {
 
 // People by default; "he", "she" and "the official" are people's words,
-// "the company" a body's, and a name ending in "Inc" a body.
+// "the company" a body's, and a name ending in "Inc" a body. An age refers
+// back as "he" does.
 constexpr char kRegistry[] = R"sources(
 match name "he|she|official" { type person prior 0.4 basis "test" named no }
+match name "\d+-year-old" { type person prior 0.4 basis "test" named no refers subject }
 match name "company" { type described prior 0.5 basis "test" named no }
 match name ".* Inc" { type official-body prior 0.6 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
@@ -131,6 +133,27 @@ TEST_F(SpeakerTrackerTest, ARoleWordAfterAMentionIsSomeoneNew) {
   EXPECT_TRUE(official.introduces_speaker);
   speakers.Took(official, 1);
   EXPECT_FALSE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatRefersAsSubjectTakesAPersonMentioned) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Prutton");  // "Prutton said", later in the story
+  speakers.Mentioned(Mention("David Prutton"), 0);
+  const AnaphorResolution age = speakers.Resolve("The 23-year-old", 1);
+  EXPECT_EQ(age.source, "David Prutton");
+  EXPECT_FALSE(age.introduces_speaker);
+  speakers.Took(age, 1);
+  EXPECT_EQ(speakers.Resolve("he", 2).source, "David Prutton");
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatRefersAsSubjectFollowsARunOfHeSaid) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Tama Umaga"), 0);
+  for (size_t line = 2; line <= 8; line += 2) {
+    speakers.Took(speakers.Resolve("he", line), line);
+  }
+  EXPECT_EQ(speakers.Resolve("the 31-year-old", 9).source, "Tama Umaga");
+  EXPECT_FALSE(speakers.Resolve("the official", 9).resolved);
 }
 
 TEST_F(SpeakerTrackerTest, OneUnnamedSpeakerIsTheHeAfterHim) {

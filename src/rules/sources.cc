@@ -198,10 +198,13 @@ absl::Status SourceRegistry::Add(std::string_view text,
         }
         profile.named = values[0].text == "yes";
       } else if (field.text == "refers") {
-        if (values[0].text != "anyone") {
-          return error(values[0], "'refers' takes one value: anyone");
+        if (values[0].text == "anyone") {
+          profile.refers = SourceProfile::Refers::kAnyone;
+        } else if (values[0].text == "subject") {
+          profile.refers = SourceProfile::Refers::kSubject;
+        } else {
+          return error(values[0], "'refers' is anyone or subject");
         }
-        profile.refers_to_anyone = true;
       }
     }
     if (profile.type.empty()) return error(block.key, "no 'type' given");

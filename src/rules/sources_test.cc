@@ -178,17 +178,28 @@ TEST(SourceRegistryTest, AnEntryMaySayItsWordRefersToAnyone) {
       "  refers anyone\n}",
       "r.sources");
   ASSERT_TRUE(registry.ok()) << registry.status();
-  EXPECT_TRUE(
-      (*registry)->Resolve(Attribution("spokesman")).profile.refers_to_anyone);
-  EXPECT_FALSE(
-      (*registry)->Resolve(Attribution("he")).profile.refers_to_anyone);
+  EXPECT_EQ((*registry)->Resolve(Attribution("spokesman")).profile.refers,
+            SourceProfile::Refers::kAnyone);
+  EXPECT_EQ((*registry)->Resolve(Attribution("he")).profile.refers,
+            SourceProfile::Refers::kItsType);
 }
 
-TEST(SourceRegistryTest, RefersTakesOnlyAnyone) {
-  EXPECT_THAT(ParseErrorOf("match name \"he\" {\n  type person prior 0.4 "
-                           "basis \"x\"\n  refers person\n}",
-                           "r.sources"),
-              StartsWith("r.sources:3:10: error: 'refers' takes one value"));
+TEST(SourceRegistryTest, AnEntryMaySayItsWordRefersAsAPronounDoes) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"\\d+-year-old\" {\n  type person prior 0.4 "
+      "basis \"x\"\n  refers subject\n}",
+      "r.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_EQ((*registry)->Resolve(Attribution("23-year-old")).profile.refers,
+            SourceProfile::Refers::kSubject);
+}
+
+TEST(SourceRegistryTest, RefersTakesOnlyAnyoneOrSubject) {
+  EXPECT_THAT(
+      ParseErrorOf("match name \"he\" {\n  type person prior 0.4 "
+                   "basis \"x\"\n  refers person\n}",
+                   "r.sources"),
+      StartsWith("r.sources:3:10: error: 'refers' is anyone or subject"));
 }
 
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
@@ -251,11 +262,13 @@ TEST(SourceRegistryTest, ShippedRegistrysSpokesmanAndStatementReferToAnyone) {
   ASSERT_TRUE(registry.ok()) << registry.status();
   const SourceRegistry& shipped = **registry;
   for (const char* word : {"spokesman", "spokeswoman", "statement"}) {
-    EXPECT_TRUE(shipped.Resolve(Attribution(word)).profile.refers_to_anyone)
+    EXPECT_EQ(shipped.Resolve(Attribution(word)).profile.refers,
+              SourceProfile::Refers::kAnyone)
         << word;
   }
   for (const char* word : {"he", "company", "minister", "report"}) {
-    EXPECT_FALSE(shipped.Resolve(Attribution(word)).profile.refers_to_anyone)
+    EXPECT_EQ(shipped.Resolve(Attribution(word)).profile.refers,
+              SourceProfile::Refers::kItsType)
         << word;
   }
   EXPECT_EQ(shipped.Resolve(Attribution("spokesman")).profile.type, "person");
