@@ -919,6 +919,12 @@ rule subject {
   match "^(?P<source>(?:Mrs |Mr |Ms )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:is|was|has|won)\b"
   message "{source} mentioned"
 }
+rule quote-claim {
+  kind unattributed-claim
+  match "^\"Our.*$"
+  message "Unattributed quotation"
+  unless-near attribution, mention within 1
+}
 )pack";
 
 class MentionTest : public ::testing::Test {
@@ -981,6 +987,16 @@ TEST_F(MentionTest, AnOptInMentionNeverChangesWhomAnAnaphorTakes) {
       document, AnalysisConfig{with_opt_in.get(), registry_.get(), {}});
   ASSERT_THAT(result.findings, SizeIs(1));
   EXPECT_EQ(result.findings[0].message, "unresolved");
+}
+
+TEST_F(MentionTest, AMentionNamedInUnlessNearPutsAPersonInReach) {
+  // The story introduces the speaker without a verb of speech: "McIlroy is
+  // brimming with confidence. \"I've been waiting six years ...\"".
+  EXPECT_THAT(
+      Analyze("Gordon Brown is in Kenya. \"Our plan is good.\"").findings,
+      SizeIs(0));
+  EXPECT_THAT(Messages("It rained in Kenya. \"Our plan is good.\""),
+              ElementsAre("Unattributed quotation"));
 }
 
 TEST_F(MentionTest, AMentionIsNeverReported) {
