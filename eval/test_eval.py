@@ -149,7 +149,8 @@ class PolnearTest(unittest.TestCase):
         text = "Jane Roe — a teacher from Mount Pleasant — said no.\n"
         f = finding(1, 1, 1, 48, text=text[:47], source="Jane Roe")
         self.assertTrue(polnear.source_right(*self._one_relation(text, (0, 42), (43, 47), f)))
-        # A hyphen inside a name splits nothing.
+
+    def test_source_hyphen_inside_a_gold_name_splits_nothing(self):
         hyphen = "Alex Seitz-Wald said no.\n"
         g = finding(1, 1, 1, 21, text=hyphen[:20], source="Alex Seitz-Wald")
         doc, rel, _ = self._one_relation(hyphen, (0, 15), (16, 20), g)
