@@ -276,11 +276,16 @@ SpeakerTracker::MentionOf SpeakerTracker::PersonMentioned(
 
 // A mention fills the slot for "he" and "she" when no speaker is in reach,
 // takes it from an earlier mention, and keeps a speaker in reach when it
-// names him again. It never displaces another speaker: in "Smith said ...
-// Jones was sent off. 'It hurt,' he said" the quotation is still Smith's.
+// names him again. Within the speaker's paragraph it never displaces him:
+// in "Smith said ... Jones was sent off. 'It hurt,' he said" the quotation
+// is still Smith's. A mention that opens a later paragraph does: news
+// turns to a new person that way ("... Illarionov told a press conference.
+// / Mr Gref, a well-known opponent of nationalisation, was keen to distance
+// himself ... The privatisation had been badly handled, he said.").
 // Someone unknown ("O'Leary has been in talks ... and he said") leaves a
 // mentioned person in doubt, and the "he" after him unresolved.
-void SpeakerTracker::Mentioned(const RuleMatch& mention, size_t line) {
+void SpeakerTracker::Mentioned(const RuleMatch& mention, size_t line,
+                               bool opens_paragraph) {
   Antecedent& slot = slots_[static_cast<int>(Referent::kPerson)];
   const bool in_reach = !slot.name.empty() && WithinReach(slot.line, line);
   std::string person;
@@ -288,7 +293,9 @@ void SpeakerTracker::Mentioned(const RuleMatch& mention, size_t line) {
   if (who == MentionOf::kPerson) {
     if (in_reach && !slot.mentioned && slot.name == person) {
       slot.line = line;
-    } else if (!in_reach || slot.mentioned) {
+    } else if (!in_reach || slot.mentioned ||
+               (opens_paragraph &&
+                std::max(slot.line, slot.chain_line) < line)) {
       slot = Antecedent{person, line, /*mentioned=*/true};
     }
     // A full name a speaker gave stands: "Republican Donald Trump" is no

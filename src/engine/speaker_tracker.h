@@ -64,7 +64,10 @@ class SpeakerTracker {
 
   // A person named as a subject ("Gordon Brown is ...", "but Mr Clarke
   // refused"): the `source` and `role` captures of a mention.
-  void Mentioned(const RuleMatch& mention, size_t line);
+  // `opens_paragraph`: the mention is in its paragraph's first sentence,
+  // where it may take "he" from a speaker of an earlier paragraph.
+  void Mentioned(const RuleMatch& mention, size_t line,
+                 bool opens_paragraph = false);
 
   // Whom `anaphor` ("he", "it", "the company") refers back to. Changes
   // nothing: Took records what a default finding's resolution implies.

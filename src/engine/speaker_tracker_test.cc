@@ -125,6 +125,23 @@ TEST_F(SpeakerTrackerTest, APersonMentionedNeverDisplacesASpeakerInReach) {
   EXPECT_EQ(speakers.Resolve("he", 2).source, "John Smith");
 }
 
+TEST_F(SpeakerTrackerTest, AMentionOpeningALaterParagraphTakesHeFromASpeaker) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Gref");
+  speakers.Spoke(Speaker("Andrei Illarionov"), 0);
+  speakers.Mentioned(Mention("German Gref"), 1, /*opens_paragraph=*/true);
+  EXPECT_EQ(speakers.Resolve("he", 1).source, "German Gref");
+}
+
+TEST_F(SpeakerTrackerTest, AMentionInTheSpeakersOwnFirstSentenceLeavesHim) {
+  // "Andrei Illarionov said German Gref, who ..., was wrong."
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Gref");
+  speakers.Spoke(Speaker("Andrei Illarionov"), 1);
+  speakers.Mentioned(Mention("German Gref"), 1, /*opens_paragraph=*/true);
+  EXPECT_EQ(speakers.Resolve("he", 1).source, "Andrei Illarionov");
+}
+
 TEST_F(SpeakerTrackerTest, ARoleWordAfterAMentionIsSomeoneNew) {
   SpeakerTracker speakers("", registry_.get());
   speakers.Mentioned(Mention("Mr Jones"), 0);
