@@ -126,13 +126,14 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
     const Rule& rule = *match.rule;
     const size_t line = RangeIndexOf(segments.lines, match.begin);
     if (rule.kind == Kind::kMention) {
-      // The first sentence of its line: a paragraph that opens on a person.
-      const size_t sentence = RangeIndexOf(segments.sentences, match.begin);
-      const bool opens_paragraph = sentence == 0 ||
-                                   sentence >= segments.sentences.size() ||
-                                   segments.sentence_line[sentence - 1] !=
-                                       segments.sentence_line[sentence];
-      if (!rule.opt_in) speakers.Mentioned(match, line, opens_paragraph);
+      if (!rule.opt_in) {
+        // The first sentence of its line: a paragraph that opens on a person.
+        const size_t sentence = RangeIndexOf(segments.sentences, match.begin);
+        const bool opens_paragraph =
+            sentence == 0 || segments.sentence_line[sentence - 1] !=
+                                 segments.sentence_line[sentence];
+        speakers.Mentioned(match, line, opens_paragraph);
+      }
       continue;
     }
     // A copy, made only when an anaphor or a short form changes the source:
