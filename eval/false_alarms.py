@@ -46,7 +46,7 @@ SAMPLE_SEED = 1
 # spent by 70f8597 and 99bbf27; seed 17 was drawn and judged at c6f134b
 # and spent by dc67177 and 807442c; seed 18 was drawn and judged at
 # 9289b7c and spent by 8405eae. Draw seed 19 next.
-HELD_OUT_SEED = 19
+HELD_OUT_SEED = 20
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
