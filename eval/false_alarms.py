@@ -45,7 +45,9 @@ SAMPLE_SEED = 1
 # and judged at 2cd8f4e; seed 16 was drawn and judged at 9c6dfad and
 # spent by 70f8597 and 99bbf27; seed 17 was drawn and judged at c6f134b
 # and spent by dc67177 and 807442c; seed 18 was drawn and judged at
-# 9289b7c and spent by 8405eae. Draw seed 19 next.
+# 9289b7c and spent by 8405eae; seed 19 was drawn and judged at 665a09a
+# and spent by 4d50a63 and fbea056; seed 20 was drawn and judged at
+# cdcfd3b, after the rules that spent 19. Draw seed 21 next.
 HELD_OUT_SEED = 20
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
