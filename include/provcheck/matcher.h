@@ -104,6 +104,13 @@ class Matcher {
   std::vector<int> PotentialPatterns(Scope scope,
                                      std::string_view segment) const;
 
+  // For a rule with `release-period` (rule.h): whether `sentence` holds the
+  // release's figure, and the periods it names (each `period` capture, or
+  // each whole match), in order. False and empty for any other rule.
+  bool HoldsReleaseFigure(const Rule& rule, std::string_view sentence) const;
+  std::vector<std::string_view> ReleasePeriods(const Rule& rule,
+                                               std::string_view sentence) const;
+
   const std::vector<RulePack>& packs() const { return packs_; }
   std::vector<const Rule*> rules() const;
   // A digest of every pack's content: findings computed under one digest are
@@ -112,6 +119,7 @@ class Matcher {
 
  private:
   struct CompiledPattern;
+  struct CompiledRelease;
   struct Prefilter;
   // Buffers reused across the segments of one Match call.
   struct Scratch {
@@ -143,6 +151,9 @@ class Matcher {
 
   std::vector<RulePack> packs_;
   std::vector<CompiledPattern> patterns_;
+  // Only run on a lead and on the few findings no neighbour settled, so
+  // they stay outside the prefilter.
+  std::vector<CompiledRelease> releases_;
   // One per scope: line, sentence, document.
   std::array<std::unique_ptr<Prefilter>, 3> prefilters_;
   std::string digest_;

@@ -387,9 +387,10 @@ DocumentResult ResultOf(const Document& document, const Segmentation& segments,
   const LineIndex original_lines(document.original);
   std::vector<bool> boilerplate_line(segments.lines.size(), false);
   std::vector<Finding> opt_in_findings;
-  AddRuleFindings(
-      document, segments, KeptMatches(document.text, segments, matches), config,
-      original_lines, &result.findings, &opt_in_findings, &boilerplate_line);
+  AddRuleFindings(document, segments,
+                  KeptMatches(document.text, segments, matches, config.matcher),
+                  config, original_lines, &result.findings, &opt_in_findings,
+                  &boilerplate_line);
   AddLineFindings(document, segments, config, original_lines, &boilerplate_line,
                   &result.findings);
   if (config.contradictions != nullptr) {

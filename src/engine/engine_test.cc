@@ -68,6 +68,13 @@ rule lead-claim {
   message "Unattributed"
   unless-near attribution within 1 across-paragraphs or-lead 3
 }
+rule release-claim {
+  kind unattributed-claim
+  match "^.*\d+ mln.*$"
+  message "Unattributed"
+  unless-near attribution within 1 across-paragraphs
+  release-period "\d+ mln" "\b(?:in|for) (?P<period>[A-Z][a-z]+)"
+}
 rule quote-claim {
   kind unattributed-claim
   match "^\"Our.*$"
@@ -229,6 +236,38 @@ TEST_F(AnalyzeDocumentTest, ALongStorysLeadReachesOnlyItsNeighbour) {
   const DocumentResult long_result = Analyze(longer);
   ASSERT_THAT(long_result.findings, SizeIs(2));
   EXPECT_EQ(long_result.findings[1].rule_id, "lead-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AReleasesLeadSourcesLaterFiguresForItsPeriod) {
+  const DocumentResult result = Analyze(
+      "Reserves rose to 16 mln in February, Lavrov said.\nIt rained.\nIt "
+      "poured.\nIt cleared.\nCurrency fell to 7 mln in February.");
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, AReleasesLeadDoesNotSourceAnotherPeriod) {
+  const DocumentResult result = Analyze(
+      "Reserves rose to 16 mln in February, Lavrov said.\nIt rained.\nIt "
+      "poured.\nIt cleared.\nCurrency fell to 7 mln in March.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "release-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, ALeadWithoutAFigureIsNoRelease) {
+  const DocumentResult result = Analyze(
+      "The talks will end in February, Lavrov said.\nIt rained.\nIt "
+      "poured.\nIt cleared.\nCurrency fell to 7 mln in February.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "release-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AnUnattributedLeadIsNoRelease) {
+  const DocumentResult result = Analyze(
+      "Reserves rose to 16 mln in February, it seems.\nIt rained.\nIt "
+      "poured.\nIt cleared.\nCurrency fell to 7 mln in February.");
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[0].rule_id, "release-claim");
+  EXPECT_EQ(result.findings[1].rule_id, "release-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AQuotationRunTakesTheSpeakerBeforeItsStart) {

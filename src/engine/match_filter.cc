@@ -93,9 +93,10 @@ bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
 
 }  // namespace
 
-std::vector<const RuleMatch*> KeptMatches(
-    std::string_view text, const Segmentation& segments,
-    const std::vector<RuleMatch>& matches) {
+std::vector<const RuleMatch*> KeptMatches(std::string_view text,
+                                          const Segmentation& segments,
+                                          const std::vector<RuleMatch>& matches,
+                                          const Matcher* matcher) {
   std::vector<Candidate> candidates;
   candidates.reserve(matches.size());
   for (const RuleMatch& match : matches) {
@@ -184,9 +185,20 @@ std::vector<const RuleMatch*> KeptMatches(
     }
     return kinds;
   };
-  // Both computed once, and only if a rule asks.
+  // Each computed once, and only if a rule asks.
   std::vector<bool> in_quotation;
   std::optional<size_t> lead;
+  auto lead_sentence = [&] {
+    if (!lead.has_value()) lead = LeadSentence(text, segments);
+    return *lead;
+  };
+  auto sentence_text = [&](size_t s) {
+    return text.substr(segments.sentences[s].begin,
+                       segments.sentences[s].size());
+  };
+  // The periods the lead reports, when it is a release (one rule asks).
+  const Rule* release_rule = nullptr;
+  std::vector<std::string_view> release_periods;
   auto drop_unless_near = [&](Candidate& candidate,
                               const std::vector<KindMask>& kinds) {
     const Rule& rule = *candidate.match->rule;
@@ -231,16 +243,40 @@ std::vector<const RuleMatch*> KeptMatches(
         }
       }
     }
-    if (rule.lead_reach > 0) {
-      if (!lead.has_value()) {
-        lead = segments.sentences.size() <= kMaxBriefSentences
-                   ? LeadSentence(text, segments)
-                   : std::string_view::npos;
-      }
-      if (*lead < kinds.size() && candidate.sentence > *lead &&
-          candidate.sentence - *lead <= static_cast<size_t>(rule.lead_reach) &&
-          (kinds[*lead] & wanted)) {
+    if (rule.lead_reach > 0 &&
+        segments.sentences.size() <= kMaxBriefSentences) {
+      const size_t first_sentence = lead_sentence();
+      if (first_sentence < kinds.size() &&
+          candidate.sentence > first_sentence &&
+          candidate.sentence - first_sentence <=
+              static_cast<size_t>(rule.lead_reach) &&
+          (kinds[first_sentence] & wanted)) {
         candidate.kept = false;
+        return;
+      }
+    }
+    if (rule.release_period.has_value() && matcher != nullptr) {
+      const size_t first_sentence = lead_sentence();
+      if (first_sentence >= kinds.size() ||
+          candidate.sentence <= first_sentence ||
+          !(kinds[first_sentence] & wanted)) {
+        return;
+      }
+      if (release_rule != &rule) {
+        release_rule = &rule;
+        const std::string_view lead_text = sentence_text(first_sentence);
+        release_periods = matcher->HoldsReleaseFigure(rule, lead_text)
+                              ? matcher->ReleasePeriods(rule, lead_text)
+                              : std::vector<std::string_view>{};
+      }
+      if (release_periods.empty()) return;
+      for (std::string_view period :
+           matcher->ReleasePeriods(rule, sentence_text(candidate.sentence))) {
+        if (std::find(release_periods.begin(), release_periods.end(), period) !=
+            release_periods.end()) {
+          candidate.kept = false;
+          return;
+        }
       }
     }
   };

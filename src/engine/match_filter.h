@@ -7,7 +7,8 @@
 //  2. `yields-to`: a match gives way to an overlapping one of a stronger
 //     kind;
 //  3. `unless-near`: a match is dropped when a sentence within the rule's
-//     reach holds a finding of a kind it names.
+//     reach holds a finding of a kind it names (and, with `release-period`,
+//     when the lead is a release of the period the match's sentence names).
 //
 // Opt-in packs' matches are settled against the default packs' but never
 // displace, drop or merge with one, so the default findings are the same
@@ -24,10 +25,13 @@
 namespace provcheck {
 
 // The matches that stand, ordered by start and, for equal starts, longest
-// first (ties in the matcher's order).
-std::vector<const RuleMatch*> KeptMatches(
-    std::string_view text, const Segmentation& segments,
-    const std::vector<RuleMatch>& matches);
+// first (ties in the matcher's order). `matcher`, the one that found them,
+// answers for rules with a `release-period`; without it those rules reach
+// no further than their unless-near says.
+std::vector<const RuleMatch*> KeptMatches(std::string_view text,
+                                          const Segmentation& segments,
+                                          const std::vector<RuleMatch>& matches,
+                                          const Matcher* matcher = nullptr);
 
 }  // namespace provcheck
 

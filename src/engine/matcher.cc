@@ -30,6 +30,13 @@ struct Matcher::CompiledPattern {
   std::vector<std::pair<std::string, std::shared_ptr<const RE2>>> rejects;
 };
 
+struct Matcher::CompiledRelease {
+  const Rule* rule = nullptr;
+  std::unique_ptr<const RE2> lead;
+  std::unique_ptr<const RE2> period;
+  int period_group = 0;  // the group named "period", or 0 for the match
+};
+
 // The one-pass prefilter, one per scope. FilteredRE2 works out, for every
 // pattern, the literal strings ("atoms") a match must contain; one
 // case-insensitive RE2::Set of all atoms finds which of them a segment holds,
@@ -223,6 +230,40 @@ bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match,
 Matcher::Matcher() = default;
 Matcher::~Matcher() = default;
 
+bool Matcher::HoldsReleaseFigure(const Rule& rule,
+                                 std::string_view sentence) const {
+  for (const CompiledRelease& release : releases_) {
+    if (release.rule == &rule) {
+      return RE2::PartialMatch(sentence, *release.lead);
+    }
+  }
+  return false;
+}
+
+std::vector<std::string_view> Matcher::ReleasePeriods(
+    const Rule& rule, std::string_view sentence) const {
+  std::vector<std::string_view> periods;
+  for (const CompiledRelease& release : releases_) {
+    if (release.rule != &rule) continue;
+    const re2::StringPiece text(sentence.data(), sentence.size());
+    const int group = release.period_group;
+    std::vector<re2::StringPiece> submatch(group + 1);
+    size_t at = 0;
+    while (at <= text.size() &&
+           release.period->Match(text, at, text.size(), RE2::UNANCHORED,
+                                 submatch.data(), group + 1)) {
+      if (!submatch[group].empty()) {
+        periods.emplace_back(submatch[group].data(), submatch[group].size());
+      }
+      // Past the match; past one more byte when it was empty, so the scan
+      // always ends.
+      const size_t end = submatch[0].data() + submatch[0].size() - text.data();
+      at = submatch[0].empty() ? end + 1 : end;
+    }
+  }
+  return periods;
+}
+
 namespace {
 
 // Patterns a FilteredRE2 compiles at most. Chosen for two cores with room
@@ -268,6 +309,11 @@ std::string Fingerprint(const std::vector<RulePack>& packs) {
       for (const auto& [capture, pattern] : rule.rejects) {
         absl::StrAppend(&fingerprint, "reject ", capture, " ", pattern.regex,
                         "\n");
+      }
+      if (rule.release_period.has_value()) {
+        absl::StrAppend(&fingerprint, "release ",
+                        rule.release_period->lead.regex, " ",
+                        rule.release_period->period.regex, "\n");
       }
       for (const Pattern& pattern : rule.patterns) {
         absl::StrAppend(&fingerprint, "match ", pattern.regex, "\n");
@@ -390,6 +436,27 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
               });
   for (const std::string& error : errors) {
     if (!error.empty()) return absl::InvalidArgumentError(error);
+  }
+  for (const RulePack& pack : matcher->packs_) {
+    for (const Rule& rule : pack.rules) {
+      if (!rule.release_period.has_value()) continue;
+      CompiledRelease release;
+      release.rule = &rule;
+      for (auto [pattern, regex] :
+           {std::pair{&rule.release_period->lead, &release.lead},
+            std::pair{&rule.release_period->period, &release.period}}) {
+        *regex = std::make_unique<const RE2>(pattern->regex, options);
+        if (!(*regex)->ok()) {
+          return absl::InvalidArgumentError(CompileError(
+              rule, *pattern, "release-period pattern", (*regex)->error()));
+        }
+      }
+      const auto& groups = release.period->NamedCapturingGroups();
+      if (auto it = groups.find("period"); it != groups.end()) {
+        release.period_group = it->second;
+      }
+      matcher->releases_.push_back(std::move(release));
+    }
   }
 
   for (const ShardJob& job : shard_jobs) {

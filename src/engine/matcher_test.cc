@@ -47,6 +47,71 @@ TEST(MatcherTest, Re2ErrorNamesTheRuleAndItsLocation) {
                         "does not compile"));
 }
 
+TEST(MatcherTest, ReleasePeriodErrorNamesTheRuleAndItsLocation) {
+  auto pack = ParseRulePack(
+      "pack p\nrule bad.release {\n  kind unattributed-claim\n"
+      "  match \"x\"\n  message \"m\"\n  unless-near attribution within 1\n"
+      "  release-period \"\\d\" \"in (?=May)\"\n}",
+      "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  std::vector<RulePack> packs;
+  packs.push_back(*std::move(pack));
+  auto matcher = Matcher::Compile(std::move(packs));
+  ASSERT_FALSE(matcher.ok());
+  EXPECT_THAT(std::string(matcher.status().message()),
+              HasSubstr("p.rules:7:23: error: rule bad.release: "
+                        "release-period pattern does not compile"));
+}
+
+class ReleasePeriodTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    matcher_ = CompileTestMatcher(R"pack(pack p
+rule release {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution within 1
+  release-period "\d+ mln" "\b(?:in|for) (?:end-)?(?P<period>[A-Z][a-z]+)"
+}
+rule plain {
+  kind unattributed-claim
+  match "x"
+  message "m"
+})pack");
+    ASSERT_NE(matcher_, nullptr);
+  }
+  const Rule& RuleNamed(std::string_view id) const {
+    for (const Rule* rule : matcher_->rules()) {
+      if (rule->id == id) return *rule;
+    }
+    ADD_FAILURE() << "no rule " << id;
+    return *matcher_->rules().front();
+  }
+  std::unique_ptr<Matcher> matcher_;
+};
+
+TEST_F(ReleasePeriodTest, AFigureMakesASentenceARelease) {
+  EXPECT_TRUE(matcher_->HoldsReleaseFigure(RuleNamed("release"),
+                                           "Reserves rose to 16 mln."));
+  EXPECT_FALSE(matcher_->HoldsReleaseFigure(RuleNamed("release"),
+                                            "Reserves rose sharply."));
+}
+
+TEST_F(ReleasePeriodTest, PeriodsAreThePeriodCapturesInOrder) {
+  EXPECT_THAT(matcher_->ReleasePeriods(
+                  RuleNamed("release"),
+                  "It rose in February from 3 mln for end-January."),
+              ElementsAre("February", "January"));
+}
+
+TEST_F(ReleasePeriodTest, ARuleWithoutReleasePeriodHasNone) {
+  EXPECT_FALSE(
+      matcher_->HoldsReleaseFigure(RuleNamed("plain"), "It rose 16 mln."));
+  EXPECT_THAT(matcher_->ReleasePeriods(RuleNamed("plain"), "It rose in May."),
+              IsEmpty());
+}
+
 // A pack of `count` sentence rules r0, r1, ...: each matches "alpha said"
 // or its own "betaN said", so every rule shares one atom and has one of its
 // own. Enough rules for the prefilter to split them between several

@@ -140,6 +140,8 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       -x3::raw[keyword("or-quote-run")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             capture_name_value > quoted_value;
+  auto const release_field = x3::raw[keyword("release-period")][on_keyword] >
+                             quoted_value > quoted_value;
   auto const governs_value =
       Named("'paragraph' or 'document'",
             x3::raw[keyword("paragraph") | keyword("document")][on_value]);
@@ -150,11 +152,12 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
   auto const at_least_field = x3::raw[keyword("at-least")][on_keyword] >
                               number_value > per_document_value;
   auto const field = string_field | word_field | example_field | yields_field |
-                     near_field | reject_field | governs_field | at_least_field;
+                     near_field | reject_field | release_field | governs_field |
+                     at_least_field;
   auto const close_brace = Named(
       "a field (description, kind, severity, scope, match, message, "
-      "example, counter, yields-to, unless-near, reject, governs, "
-      "at-least) or '}'",
+      "example, counter, yields-to, unless-near, reject, release-period, "
+      "governs, at-least) or '}'",
       x3::lit('}'));
 
   // A word after the header that starts no define or rule can only be a
@@ -476,6 +479,15 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
       rule.rejects.emplace_back(
           first.text,
           Pattern{*std::move(regex), LocationOf(lines, file, pattern.offset)});
+    } else if (key == "release-period") {
+      const Token& period = field.values[1];
+      auto lead = Expand(first.text, first.offset, defines, source, file);
+      if (!lead.ok()) return lead.status();
+      auto periods = Expand(period.text, period.offset, defines, source, file);
+      if (!periods.ok()) return periods.status();
+      rule.release_period = ReleasePeriod{
+          Pattern{*std::move(lead), LocationOf(lines, file, first.offset)},
+          Pattern{*std::move(periods), LocationOf(lines, file, period.offset)}};
     } else if (key == "governs") {
       rule.governs = first.text == "document" ? Governs::kRestOfDocument
                                               : Governs::kParagraph;
@@ -515,6 +527,15 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
         absl::StrCat("rule ", rule.id, " has no '", std::string(what), "'"));
   };
   if (!has_kind) return missing("kind");
+  if (rule.release_period.has_value() && rule.unless_near.empty()) {
+    // The lead reaches a finding only as a neighbour does: by holding a
+    // finding of a kind unless-near names.
+    return ErrorAt(source, file, block.id.offset,
+                   absl::StrCat("rule ", rule.id,
+                                " has a 'release-period' but no "
+                                "'unless-near' to say which kinds the lead "
+                                "must hold"));
+  }
   if (rule.patterns.empty()) return missing("match");
   if (rule.message.empty()) return missing("message");
   return rule;

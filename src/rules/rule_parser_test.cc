@@ -217,6 +217,40 @@ rule r {
   EXPECT_FALSE(rule.reach_quote_run);
 }
 
+TEST(ParseRulePackTest, ReadsReleasePeriodWithDefinesExpanded) {
+  auto pack = ParseRulePack(R"pack(pack p
+define MONTH = "(?:January|February)"
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution within 1
+  release-period "\d+ mln" "in (?P<period>{MONTH})"
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  ASSERT_TRUE(rule.release_period.has_value());
+  EXPECT_EQ(rule.release_period->lead.regex, "\\d+ mln");
+  EXPECT_EQ(rule.release_period->period.regex,
+            "in (?P<period>(?:(?:January|February)))");
+  EXPECT_EQ(rule.release_period->period.location.line, 8);
+}
+
+TEST(ParseRulePackTest, RejectsReleasePeriodWithoutUnlessNear) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  release-period "\d+ mln" "in (?P<period>May)"
+})pack",
+                            "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("'release-period' but no 'unless-near'"));
+}
+
 TEST(ParseRulePackTest, ReadsUnlessNearOrQuoteRun) {
   auto pack = ParseRulePack(R"pack(pack p
 rule r {
