@@ -39,13 +39,17 @@ constexpr size_t kMinLeadWords = 6;
 // `or-lead` applies only to documents of at most this many sentences.
 constexpr size_t kMaxBriefSentences = 12;
 
+std::string_view SentenceText(std::string_view text,
+                              const Segmentation& segments, size_t s) {
+  return text.substr(segments.sentences[s].begin, segments.sentences[s].size());
+}
+
 // The document's lead: its first sentence that ends as a sentence does
 // and has kMinLeadWords, so that a headline above the story is passed
 // over. npos when none does.
 size_t LeadSentence(std::string_view text, const Segmentation& segments) {
   for (size_t s = 0; s < segments.sentences.size(); ++s) {
-    const std::string_view sentence =
-        text.substr(segments.sentences[s].begin, segments.sentences[s].size());
+    const std::string_view sentence = SentenceText(text, segments, s);
     if (EndsAsASentence(sentence) && WordCount(sentence) >= kMinLeadWords) {
       return s;
     }
@@ -69,8 +73,7 @@ std::vector<bool> InQuotation(std::string_view text,
       line = segments.sentence_line[s];
       open = false;
     }
-    const std::string_view sentence =
-        text.substr(segments.sentences[s].begin, segments.sentences[s].size());
+    const std::string_view sentence = SentenceText(text, segments, s);
     const bool opens =
         sentence.starts_with("\u201C") || sentence.starts_with('"');
     inside[s] = open || opens;
@@ -192,10 +195,6 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
     if (!lead.has_value()) lead = LeadSentence(text, segments);
     return *lead;
   };
-  auto sentence_text = [&](size_t s) {
-    return text.substr(segments.sentences[s].begin,
-                       segments.sentences[s].size());
-  };
   // The periods the lead reports, when it is a release (one rule asks).
   const Rule* release_rule = nullptr;
   std::vector<std::string_view> release_periods;
@@ -264,14 +263,15 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
       }
       if (release_rule != &rule) {
         release_rule = &rule;
-        const std::string_view lead_text = sentence_text(first_sentence);
+        const std::string_view lead_text =
+            SentenceText(text, segments, first_sentence);
         release_periods = matcher->HoldsReleaseFigure(rule, lead_text)
                               ? matcher->ReleasePeriods(rule, lead_text)
                               : std::vector<std::string_view>{};
       }
       if (release_periods.empty()) return;
-      for (std::string_view period :
-           matcher->ReleasePeriods(rule, sentence_text(candidate.sentence))) {
+      for (std::string_view period : matcher->ReleasePeriods(
+               rule, SentenceText(text, segments, candidate.sentence))) {
         if (std::find(release_periods.begin(), release_periods.end(), period) !=
             release_periods.end()) {
           candidate.kept = false;
