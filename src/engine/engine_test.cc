@@ -1,5 +1,8 @@
 #include "provcheck/engine.h"
 
+#include <string>
+#include <string_view>
+
 #include "engine/matcher_testing.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -102,6 +105,14 @@ rule menu {
   message "Menu"
 }
 )pack";
+
+// A story whose `last` sentence stands four sentences after its `first`,
+// three one-line paragraphs between them: out of reach of the test rules'
+// `within 1` and `or-lead 3`.
+std::string FourSentencesOn(std::string_view first, std::string_view last) {
+  return std::string(first) + "\nIt rained.\nIt poured.\nIt cleared.\n" +
+         std::string(last);
+}
 
 class AnalyzeDocumentTest : public ::testing::Test {
  protected:
@@ -216,9 +227,9 @@ TEST_F(AnalyzeDocumentTest, ABriefsAttributedLeadReachesItsNextSentences) {
 }
 
 TEST_F(AnalyzeDocumentTest, TheLeadReachesNoFurtherThanOrLeadSays) {
-  const DocumentResult result = Analyze(
-      "Lavrov said the notes were priced on Monday.\nIt rained.\nIt "
-      "poured.\nIt cleared.\nThey pay 15 pct a year.");
+  const DocumentResult result =
+      Analyze(FourSentencesOn("Lavrov said the notes were priced on Monday.",
+                              "They pay 15 pct a year."));
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "lead-claim");
 }
@@ -240,31 +251,31 @@ TEST_F(AnalyzeDocumentTest, ALongStorysLeadReachesOnlyItsNeighbour) {
 
 TEST_F(AnalyzeDocumentTest, AReleasesLeadSourcesLaterFiguresForItsPeriod) {
   const DocumentResult result = Analyze(
-      "Reserves rose to 16 mln in February, Lavrov said.\nIt rained.\nIt "
-      "poured.\nIt cleared.\nCurrency fell to 7 mln in February.");
+      FourSentencesOn("Reserves rose to 16 mln in February, Lavrov said.",
+                      "Currency fell to 7 mln in February."));
   EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
 }
 
 TEST_F(AnalyzeDocumentTest, AReleasesLeadDoesNotSourceAnotherPeriod) {
   const DocumentResult result = Analyze(
-      "Reserves rose to 16 mln in February, Lavrov said.\nIt rained.\nIt "
-      "poured.\nIt cleared.\nCurrency fell to 7 mln in March.");
+      FourSentencesOn("Reserves rose to 16 mln in February, Lavrov said.",
+                      "Currency fell to 7 mln in March."));
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "release-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, ALeadWithoutAFigureIsNoRelease) {
-  const DocumentResult result = Analyze(
-      "The talks will end in February, Lavrov said.\nIt rained.\nIt "
-      "poured.\nIt cleared.\nCurrency fell to 7 mln in February.");
+  const DocumentResult result =
+      Analyze(FourSentencesOn("The talks will end in February, Lavrov said.",
+                              "Currency fell to 7 mln in February."));
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "release-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AnUnattributedLeadIsNoRelease) {
-  const DocumentResult result = Analyze(
-      "Reserves rose to 16 mln in February, it seems.\nIt rained.\nIt "
-      "poured.\nIt cleared.\nCurrency fell to 7 mln in February.");
+  const DocumentResult result =
+      Analyze(FourSentencesOn("Reserves rose to 16 mln in February, it seems.",
+                              "Currency fell to 7 mln in February."));
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[0].rule_id, "release-claim");
   EXPECT_EQ(result.findings[1].rule_id, "release-claim");
