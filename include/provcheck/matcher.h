@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "provcheck/rule.h"
 #include "provcheck/segment.h"
@@ -111,6 +112,10 @@ class Matcher {
   std::vector<std::string_view> ReleasePeriods(const Rule& rule,
                                                std::string_view sentence) const;
 
+  // The rule a finding of `rule` becomes when its anaphor names no one in
+  // reach (`unresolved-as`, rule.h); null when `rule` has none.
+  const Rule* UnresolvedAs(const Rule& rule) const;
+
   const std::vector<RulePack>& packs() const { return packs_; }
   std::vector<const Rule*> rules() const;
   // A digest of every pack's content: findings computed under one digest are
@@ -154,6 +159,7 @@ class Matcher {
   // Only run on a lead and on the few findings no neighbour settled, so
   // they stay outside the prefilter.
   std::vector<CompiledRelease> releases_;
+  absl::flat_hash_map<const Rule*, const Rule*> unresolved_as_;
   // One per scope: line, sentence, document.
   std::array<std::unique_ptr<Prefilter>, 3> prefilters_;
   std::string digest_;

@@ -140,6 +140,14 @@ struct Rule {
   // name `before` (kRejectBefore) stands for the segment's text ahead of
   // the match, as it is: the context a lookbehind would test.
   std::vector<std::pair<std::string, Pattern>> rejects;
+  // `unresolved-as RULE`: when a finding's `anaphor` names no one in reach,
+  // the finding is RULE's instead (its kind, id, severity and message). "A
+  // spokesman said" after "Acme Corp said" is Acme's spokesman, an
+  // attribution; with no body in reach it names no one, as the vague pack
+  // says. Empty when not set; the matcher resolves the id
+  // (Matcher::UnresolvedAs).
+  std::string unresolved_as;
+  SourceLocation unresolved_as_location;
   // Copied from its pack: the rule runs only when its pack is enabled, and
   // its findings stand apart from the default packs' (engine.h).
   bool opt_in = false;

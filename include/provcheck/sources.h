@@ -78,8 +78,10 @@ struct SourceProfile {
   // spokesman said", "the statement said"). `refers subject`: a person, as
   // "he" or "she" does, who may have been only mentioned and whose run of
   // "he said" the word carries on ("the 23-year-old said" after "Southampton's
-  // David Prutton faces a ban").
-  enum class Refers { kItsType, kAnyone, kSubject };
+  // David Prutton faces a ban"). `refers body`: whoever the text named
+  // last, only when that is a body, whose unnamed spokesman the word is ("Acme
+  // Corp said ... A spokesman said").
+  enum class Refers { kItsType, kAnyone, kSubject, kBody };
   Refers refers = Refers::kItsType;
 };
 

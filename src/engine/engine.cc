@@ -122,34 +122,52 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
     }
   }
   for (const RuleMatch* kept_match : kept) {
-    const RuleMatch& match = *kept_match;
-    const Rule& rule = *match.rule;
-    const size_t line = RangeIndexOf(segments.lines, match.begin);
-    if (rule.kind == Kind::kMention) {
-      if (!rule.opt_in) {
+    const size_t line = RangeIndexOf(segments.lines, kept_match->begin);
+    if (kept_match->rule->kind == Kind::kMention) {
+      if (!kept_match->rule->opt_in) {
         // The first sentence of its line: a paragraph that opens on a person.
-        const size_t sentence = RangeIndexOf(segments.sentences, match.begin);
+        const size_t sentence =
+            RangeIndexOf(segments.sentences, kept_match->begin);
         const bool opens_paragraph =
             sentence == 0 || segments.sentence_line[sentence - 1] !=
                                  segments.sentence_line[sentence];
-        speakers.Mentioned(match, line, opens_paragraph);
+        speakers.Mentioned(*kept_match, line, opens_paragraph);
       }
       continue;
     }
+    std::optional<AnaphorResolution> resolution;
+    if (const std::string_view anaphor =
+            CaptureValue(kept_match->captures, "anaphor");
+        !anaphor.empty()) {
+      resolution = speakers.Resolve(anaphor, line);
+    }
+    // An anaphor that names no one in reach may make the finding another
+    // rule's (`unresolved-as`): "a spokesman said" with no body in reach is
+    // the vague pack's. A copy of the match, made only then.
+    std::optional<RuleMatch> fallback;
+    if (resolution.has_value() && !resolution->resolved &&
+        config.matcher != nullptr) {
+      if (const Rule* other = config.matcher->UnresolvedAs(*kept_match->rule)) {
+        fallback = *kept_match;
+        fallback->rule = other;
+        resolution.reset();
+      }
+    }
+    const RuleMatch& match = fallback.has_value() ? *fallback : *kept_match;
+    const Rule& rule = *match.rule;
     // A copy, made only when an anaphor or a short form changes the source:
     // most findings keep the match's own captures.
     std::vector<Capture> resolved;
     const std::vector<Capture>* captures = &match.captures;
-    const std::string_view anaphor = CaptureValue(match.captures, "anaphor");
-    if (!anaphor.empty()) {
-      const AnaphorResolution resolution = speakers.Resolve(anaphor, line);
-      if (!rule.opt_in) speakers.Took(resolution, line);
+    if (resolution.has_value()) {
+      const std::string_view anaphor = CaptureValue(match.captures, "anaphor");
+      if (!rule.opt_in) speakers.Took(*resolution, line);
       resolved = match.captures;
-      resolved.push_back(Capture{"source", resolution.source});
+      resolved.push_back(Capture{"source", resolution->source});
       // For the message, which must not say "named earlier" of an "it"
       // that nothing in reach names.
       resolved.push_back(
-          Capture{resolution.resolved ? "antecedent" : "unresolved",
+          Capture{resolution->resolved ? "antecedent" : "unresolved",
                   std::string(anaphor)});
       captures = &resolved;
     }
@@ -158,7 +176,7 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       opt_in_findings->push_back(std::move(finding));
       continue;
     }
-    if (rule.kind == Kind::kAttribution && anaphor.empty() &&
+    if (rule.kind == Kind::kAttribution && !resolution.has_value() &&
         !finding.source.empty()) {
       // A short form the document gives in full is reported by its full
       // name, so that message and store carry one name.

@@ -44,6 +44,12 @@ rule anaphor {
   match "(?P<anaphor>[Hh]e|[Ii]t|[Tt]he company|[Tt]he Department|[Tt]he government|[Tt]he spokesman|[Tt]hey) added"
   message "{?antecedent:{source}, as {antecedent}}{?unresolved:{unresolved}, no one named}"
 }
+rule story-spokesman {
+  kind attribution
+  match "(?P<anaphor>A spokesman) added"
+  message "{?antecedent:{source}, as {antecedent}}"
+  unresolved-as vague
+}
 rule described {
   kind attribution
   match "[Tt]he (?P<source>report|agency|agencies) found"
@@ -148,6 +154,7 @@ match name "government" {
 }
 match name "report" { type document prior 0.4 basis "test" }
 match name "spokesman" { type person prior 0.4 basis "test" named no refers anyone }
+match name "a spokesman" { type person prior 0.4 basis "test" named no refers body }
 match name "he|she" { type person prior 0.4 basis "test" named no }
 match name "[a-z][a-z ]*" { type described prior 0.4 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
@@ -485,6 +492,31 @@ TEST_F(AnalyzeDocumentTest, TheSpokesmanSpeaksForTheBodyNamedLast) {
   EXPECT_THAT(SourcesWithRegistry("Acme Corp said no. The spokesman added "
                                   "less."),
               ElementsAre("Acme Corp", "Acme Corp"));
+}
+
+TEST_F(AnalyzeDocumentTest, AnUnnamedSpokesmanAfterABodyIsThatBodysSpokesman) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze("Acme Corp said no. A spokesman added more.", registry.get());
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "story-spokesman");
+  EXPECT_EQ(result.findings[1].source, "Acme Corp");
+  EXPECT_EQ(result.findings[1].message, "Acme Corp, as A spokesman");
+}
+
+TEST_F(AnalyzeDocumentTest, AnUnresolvedAnaphorBecomesTheUnresolvedAsRules) {
+  // After a person the spokesman is no one named: the vague rule's finding.
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze("Lavrov said no. A spokesman added more.", registry.get());
+  ASSERT_THAT(result.findings, SizeIs(2));
+  const Finding& spokesman = result.findings[1];
+  EXPECT_EQ(spokesman.rule_id, "vague");
+  EXPECT_EQ(spokesman.kind, Kind::kVagueAttribution);
+  EXPECT_EQ(spokesman.severity, Severity::kWarning);
+  EXPECT_EQ(spokesman.message, "Vague");
+  EXPECT_EQ(spokesman.text, "A spokesman added");
+  EXPECT_EQ(spokesman.source, "");
 }
 
 TEST_F(AnalyzeDocumentTest, ItRefersToTheLastDescribedDocument) {

@@ -240,6 +240,11 @@ bool Matcher::HoldsReleaseFigure(const Rule& rule,
   return false;
 }
 
+const Rule* Matcher::UnresolvedAs(const Rule& rule) const {
+  auto it = unresolved_as_.find(&rule);
+  return it == unresolved_as_.end() ? nullptr : it->second;
+}
+
 std::vector<std::string_view> Matcher::ReleasePeriods(
     const Rule& rule, std::string_view sentence) const {
   std::vector<std::string_view> periods;
@@ -308,6 +313,10 @@ std::string Fingerprint(const std::vector<RulePack>& packs) {
       }
       for (const auto& [capture, pattern] : rule.rejects) {
         absl::StrAppend(&fingerprint, "reject ", capture, " ", pattern.regex,
+                        "\n");
+      }
+      if (!rule.unresolved_as.empty()) {
+        absl::StrAppend(&fingerprint, "unresolved-as ", rule.unresolved_as,
                         "\n");
       }
       if (rule.release_period.has_value()) {
@@ -437,6 +446,30 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
   for (const std::string& error : errors) {
     if (!error.empty()) return absl::InvalidArgumentError(error);
   }
+  // A rule may name another to give its unresolved findings to; the other
+  // must be loaded, or those findings would have no rule.
+  absl::flat_hash_map<std::string_view, const Rule*> rule_by_id;
+  for (const RulePack& pack : matcher->packs_) {
+    for (const Rule& rule : pack.rules) rule_by_id.emplace(rule.id, &rule);
+  }
+  for (const RulePack& pack : matcher->packs_) {
+    for (const Rule& rule : pack.rules) {
+      if (rule.unresolved_as.empty()) continue;
+      auto it = rule_by_id.find(rule.unresolved_as);
+      if (it == rule_by_id.end() || it->second == &rule) {
+        const SourceLocation& at = rule.unresolved_as_location;
+        return absl::InvalidArgumentError(
+            absl::StrCat(at.file, ":", at.line, ":", at.column,
+                         ": error: rule ", rule.id, ": unresolved-as names ",
+                         it == rule_by_id.end()
+                             ? absl::StrCat("rule ", rule.unresolved_as,
+                                            ", which no enabled pack defines")
+                             : std::string("the rule itself")));
+      }
+      matcher->unresolved_as_.emplace(&rule, it->second);
+    }
+  }
+
   for (const RulePack& pack : matcher->packs_) {
     for (const Rule& rule : pack.rules) {
       if (!rule.release_period.has_value()) continue;

@@ -63,6 +63,36 @@ TEST(MatcherTest, ReleasePeriodErrorNamesTheRuleAndItsLocation) {
                 "release-period pattern does not compile"));
 }
 
+// Two rules: `spokesman` gives its unresolved findings to `rule_id`.
+std::string UnresolvedAsPack(std::string_view rule_id) {
+  return "pack p\nrule vague {\n  kind vague-attribution\n  match \"x\"\n"
+         "  message \"m\"\n}\nrule spokesman {\n  kind attribution\n"
+         "  match \"(?P<anaphor>a spokesman) said\"\n  message \"m\"\n"
+         "  unresolved-as " +
+         std::string(rule_id) + "\n}";
+}
+
+TEST(MatcherTest, UnresolvedAsIsTheRuleItNames) {
+  auto matcher = CompileTestMatcher(UnresolvedAsPack("vague"));
+  ASSERT_NE(matcher, nullptr);
+  const std::vector<const Rule*> rules = matcher->rules();
+  EXPECT_EQ(matcher->UnresolvedAs(*rules[1]), rules[0]);
+  EXPECT_EQ(matcher->UnresolvedAs(*rules[0]), nullptr);
+}
+
+TEST(MatcherTest, UnresolvedAsARuleNotLoadedIsAnError) {
+  EXPECT_THAT(CompileErrorOf(UnresolvedAsPack("vague.typo")),
+              HasSubstr("p.rules:11:17: error: rule spokesman: unresolved-as "
+                        "names rule vague.typo, which no enabled pack "
+                        "defines"));
+}
+
+TEST(MatcherTest, UnresolvedAsItselfIsAnError) {
+  EXPECT_THAT(CompileErrorOf(UnresolvedAsPack("spokesman")),
+              HasSubstr("error: rule spokesman: unresolved-as names the rule "
+                        "itself"));
+}
+
 class ReleasePeriodTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -24,14 +24,16 @@ bool WithinReach(size_t named_at, size_t line) {
 // named as such ("the company"), any non-person the text named or described
 // ("it": "the board", "police", "a Gallup poll"), any of those but a
 // document ("they": a document is one thing, and "they said" after
-// "according to the agreement" is the parties), or anyone. The first four
-// index the tracker's slots.
+// "according to the agreement" is the parties), anyone, or whoever spoke
+// last when that was a body ("a spokesman"). The first four index the
+// tracker's slots.
 enum class Referent {
   kPerson = 0,
   kOrganisation = 1,
   kThing = 2,
   kCollective = 3,
-  kEither = 4
+  kEither = 4,
+  kLastBody = 5
 };
 
 // What a source can be referred back to as. The source registry
@@ -117,6 +119,8 @@ AnaphorTarget TargetOf(std::string_view anaphor,
   }
   if (refers == SourceProfile::Refers::kAnyone) {
     target.referent = Referent::kEither;
+  } else if (refers == SourceProfile::Refers::kBody) {
+    target.referent = Referent::kLastBody;
   } else if (refers == SourceProfile::Refers::kSubject) {
     target.referent = Referent::kPerson;
     target.as_pronoun = true;
@@ -312,10 +316,14 @@ void SpeakerTracker::Mentioned(const RuleMatch& mention, size_t line,
 AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
                                           size_t line) const {
   const AnaphorTarget target = TargetOf(anaphor, sources_);
+  const bool from_latest = target.referent == Referent::kEither ||
+                           target.referent == Referent::kLastBody;
   const Antecedent& antecedent =
-      target.referent == Referent::kEither
-          ? latest_
-          : slots_[static_cast<int>(target.referent)];
+      from_latest ? latest_ : slots_[static_cast<int>(target.referent)];
+  // "A spokesman said" after a body spoke is its spokesman; after a person,
+  // whose office the text may not name, he is no one the text names.
+  const bool not_a_body =
+      target.referent == Referent::kLastBody && !antecedent.body;
   const bool plural_after_unnamed_group =
       unnamed_group_since_antecedent_ &&
       absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
@@ -345,7 +353,7 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
       person_role_word ? antecedent.line
                        : std::max(antecedent.line, antecedent.chain_line);
   const bool in_reach =
-      !antecedent.name.empty() && !plural_after_unnamed_group &&
+      !antecedent.name.empty() && !not_a_body && !plural_after_unnamed_group &&
       !gender_clashes && !two_people && !role_word_after_mention &&
       WithinReach(reach_from, line) &&
       FitsTheAntecedent(anaphor, antecedent.name, target.antecedent.get());
@@ -404,7 +412,8 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line) {
   // name still in reach: the "it" after it is that name, and so is "the
   // statement said" or "the spokesman said" (which take `latest_`).
   const bool described = !NamesSomeone(name);
-  const Antecedent current{name, line};
+  Antecedent current{name, line};
+  current.body = antecedent_kind == AntecedentKind::kOrganisation;
   if (antecedent_kind != AntecedentKind::kRecords) {
     const bool keeps_latest =
         described && antecedent_kind == AntecedentKind::kDescribed &&

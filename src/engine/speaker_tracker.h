@@ -89,6 +89,7 @@ class SpeakerTracker {
     std::string name;
     size_t line = 0;
     bool mentioned = false;  // set by a mention, not by a speaker
+    bool body = false;       // a body named as such ("Acme Corp said")
     // Where an anaphor that took the name last stood: a chain of "it said"
     // keeps the name in reach of the next "it", not of a role word.
     size_t chain_line = 0;

@@ -11,9 +11,10 @@ namespace {
 
 // People by default; "he", "she" and "the official" are people's words,
 // "the company" a body's, and a name ending in "Inc" a body. An age refers
-// back as "he" does.
+// back as "he" does, and "a spokesman" is the body that spoke last.
 constexpr char kRegistry[] = R"sources(
 match name "he|she|official" { type person prior 0.4 basis "test" named no }
+match name "a spokesman" { type person prior 0.4 basis "test" named no refers body }
 match name "\d+-year-old" { type person prior 0.4 basis "test" named no refers subject }
 match name "company" { type described prior 0.5 basis "test" named no }
 match name ".* Inc" { type official-body prior 0.6 basis "test" }
@@ -55,6 +56,23 @@ TEST_F(SpeakerTrackerTest, HeTakesThePersonWhoSpokeLast) {
   const AnaphorResolution he = speakers.Resolve("he", 1);
   EXPECT_TRUE(he.resolved);
   EXPECT_EQ(he.source, "Dilson Funaro");
+}
+
+TEST_F(SpeakerTrackerTest,
+       ASpokesmanWhoRefersToABodyTakesTheBodyThatSpokeLast) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  speakers.Spoke(Speaker("Acme Inc"), 1);
+  const AnaphorResolution spokesman = speakers.Resolve("A spokesman", 2);
+  EXPECT_TRUE(spokesman.resolved);
+  EXPECT_EQ(spokesman.source, "Acme Inc");
+}
+
+TEST_F(SpeakerTrackerTest, ASpokesmanWhoRefersToABodyTakesNoPersonAfterIt) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("Dilson Funaro"), 1);
+  EXPECT_FALSE(speakers.Resolve("A spokesman", 2).resolved);
 }
 
 TEST_F(SpeakerTrackerTest, ANameReachesThreeLinesPastWhereItWasNamed) {

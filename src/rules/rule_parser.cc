@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -151,13 +152,16 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       x3::raw[keyword("governs")][on_keyword] > governs_value;
   auto const at_least_field = x3::raw[keyword("at-least")][on_keyword] >
                               number_value > per_document_value;
+  auto const unresolved_field =
+      x3::raw[keyword("unresolved-as")][on_keyword] >
+      Named("a rule's id", x3::raw[identifier][on_value]);
   auto const field = string_field | word_field | example_field | yields_field |
                      near_field | reject_field | release_field | governs_field |
-                     at_least_field;
+                     at_least_field | unresolved_field;
   auto const close_brace = Named(
       "a field (description, kind, severity, scope, match, message, "
       "example, counter, yields-to, unless-near, reject, release-period, "
-      "governs, at-least) or '}'",
+      "governs, at-least, unresolved-as) or '}'",
       x3::lit('}'));
 
   // A word after the header that starts no define or rule can only be a
@@ -491,6 +495,9 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
     } else if (key == "governs") {
       rule.governs = first.text == "document" ? Governs::kRestOfDocument
                                               : Governs::kParagraph;
+    } else if (key == "unresolved-as") {
+      rule.unresolved_as = first.text;
+      rule.unresolved_as_location = LocationOf(lines, file, first.offset);
     } else if (key == "at-least") {
       auto count = ParseCount(first, "at-least", 1, source, file);
       if (!count.ok()) return count.status();
@@ -537,6 +544,17 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
                                 "must hold"));
   }
   if (rule.patterns.empty()) return missing("match");
+  if (!rule.unresolved_as.empty() &&
+      std::none_of(rule.patterns.begin(), rule.patterns.end(),
+                   [](const Pattern& pattern) {
+                     return absl::StrContains(pattern.regex, "(?P<anaphor>");
+                   })) {
+    // Only an anaphor can go unresolved.
+    return ErrorAt(source, file, block.id.offset,
+                   absl::StrCat("rule ", rule.id,
+                                " has 'unresolved-as' but no pattern with "
+                                "an anaphor capture"));
+  }
   if (rule.message.empty()) return missing("message");
   return rule;
 }

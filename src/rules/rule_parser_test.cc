@@ -251,6 +251,37 @@ rule r {
               HasSubstr("'release-period' but no 'unless-near'"));
 }
 
+TEST(ParseRulePackTest, ReadsUnresolvedAsAndWhereItStands) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "(?P<anaphor>a spokesman) said"
+  message "m"
+  unresolved-as vague.spokesman
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_EQ(rule.unresolved_as, "vague.spokesman");
+  EXPECT_EQ(rule.unresolved_as_location.line, 6);
+  EXPECT_EQ(rule.unresolved_as_location.column, 17);
+}
+
+TEST(ParseRulePackTest, RejectsUnresolvedAsWithoutAnAnaphor) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind attribution
+  match "(?P<source>Acme) said"
+  message "m"
+  unresolved-as vague.spokesman
+})pack",
+                            "p.rules");
+  ASSERT_FALSE(pack.ok());
+  EXPECT_THAT(std::string(pack.status().message()),
+              HasSubstr("p.rules:2:6: error: rule r has 'unresolved-as' but "
+                        "no pattern with an anaphor capture"));
+}
+
 TEST(ParseRulePackTest, ReadsUnlessNearOrQuoteRun) {
   auto pack = ParseRulePack(R"pack(pack p
 rule r {

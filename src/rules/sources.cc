@@ -202,8 +202,10 @@ absl::Status SourceRegistry::Add(std::string_view text,
           profile.refers = SourceProfile::Refers::kAnyone;
         } else if (values[0].text == "subject") {
           profile.refers = SourceProfile::Refers::kSubject;
+        } else if (values[0].text == "body") {
+          profile.refers = SourceProfile::Refers::kBody;
         } else {
-          return error(values[0], "'refers' is anyone or subject");
+          return error(values[0], "'refers' is anyone, subject or body");
         }
       }
     }

@@ -194,12 +194,22 @@ TEST(SourceRegistryTest, AnEntryMaySayItsWordRefersAsAPronounDoes) {
             SourceProfile::Refers::kSubject);
 }
 
-TEST(SourceRegistryTest, RefersTakesOnlyAnyoneOrSubject) {
+TEST(SourceRegistryTest, AnEntryMaySayItsWordRefersToTheBodyNamedLast) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"a spokesman\" {\n  type person prior 0.4 "
+      "basis \"x\"\n  refers body\n}",
+      "r.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_EQ((*registry)->Resolve(Attribution("a spokesman")).profile.refers,
+            SourceProfile::Refers::kBody);
+}
+
+TEST(SourceRegistryTest, RefersTakesOnlyAnyoneSubjectOrBody) {
   EXPECT_THAT(
       ParseErrorOf("match name \"he\" {\n  type person prior 0.4 "
                    "basis \"x\"\n  refers person\n}",
                    "r.sources"),
-      StartsWith("r.sources:3:10: error: 'refers' is anyone or subject"));
+      StartsWith("r.sources:3:10: error: 'refers' is anyone, subject or body"));
 }
 
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
