@@ -80,8 +80,11 @@ struct SourceProfile {
   // "he said" the word carries on ("the 23-year-old said" after "Southampton's
   // David Prutton faces a ban"). `refers body`: whoever the text named
   // last, only when that is a body, whose unnamed spokesman the word is ("Acme
-  // Corp said ... A spokesman said").
-  enum class Refers { kItsType, kAnyone, kSubject, kBody };
+  // Corp said ... A spokesman said"). `refers bare-name`: as its type does,
+  // and when no body of its kind is in reach, the last speaker if the text
+  // gave only a bare name the registry does not know ("GenCorp said ...
+  // The company said"): the word says what the name is.
+  enum class Refers { kItsType, kAnyone, kSubject, kBody, kBareName };
   Refers refers = Refers::kItsType;
 };
 
@@ -95,6 +98,9 @@ struct SourceResolution {
   std::string name;  // canonical when known, else as written
   SourceProfile profile;
   bool known = false;  // listed by name or alias
+  // Typed by the registry's default for its kind: no entry matched its
+  // name, role or rule.
+  bool by_default = false;
 };
 
 class SourceRegistry {

@@ -100,6 +100,9 @@ struct AnaphorTarget {
   std::shared_ptr<const re2::RE2> antecedent;  // null: any of its kind
   // Takes a person as "he" does: one only mentioned, and across a run.
   bool as_pronoun = false;
+  // With no body of its kind in reach, takes a bare name spoken last
+  // (`refers bare-name`).
+  bool takes_bare_name = false;
 };
 
 AnaphorTarget TargetOf(std::string_view anaphor,
@@ -121,6 +124,9 @@ AnaphorTarget TargetOf(std::string_view anaphor,
     target.referent = Referent::kEither;
   } else if (refers == SourceProfile::Refers::kBody) {
     target.referent = Referent::kLastBody;
+  } else if (refers == SourceProfile::Refers::kBareName) {
+    target.referent = Referent::kOrganisation;
+    target.takes_bare_name = true;
   } else if (refers == SourceProfile::Refers::kSubject) {
     target.referent = Referent::kPerson;
     target.as_pronoun = true;
@@ -218,6 +224,9 @@ void SpeakerTracker::NoteNameUsed(std::string_view name) {
       !surname.empty()) {
     surnames_used_alone_.insert(std::string(surname));
   }
+  if (IsFullName(name)) {
+    last_words_of_full_names_.insert(std::string(LastWordOf(name)));
+  }
   if (const Gender gender = GenderOfCourtesyForm(name);
       gender != Gender::kUnknown) {
     // Mr and Mrs Hassan in one story leave the surname's gender unknown.
@@ -225,6 +234,13 @@ void SpeakerTracker::NoteNameUsed(std::string_view name) {
         gender_by_surname_.try_emplace(std::string(LastWordOf(name)), gender);
     if (!fresh && it->second != gender) it->second = Gender::kUnknown;
   }
+}
+
+bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
+  const std::string last(LastWordOf(name));
+  if (gender_by_surname_.contains(last)) return true;
+  return last.size() < name.size() ? surnames_used_alone_.contains(last)
+                                   : last_words_of_full_names_.contains(last);
 }
 
 const std::optional<std::string>& SpeakerTracker::BodyNamedInText(
@@ -361,12 +377,33 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
   resolution.source = in_reach ? antecedent.name : std::string(anaphor);
   resolution.resolved = in_reach;
   resolution.introduces_speaker = role_word_after_mention;
+  // "GenCorp said ... The company said": no body in reach, but the speaker
+  // before is a bare name that could be one, and the word says it is.
+  if (!in_reach && target.takes_bare_name && latest_.bare_name &&
+      WithinReach(std::max(latest_.line, latest_.chain_line), line) &&
+      FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
+    resolution.source = latest_.name;
+    resolution.resolved = true;
+    resolution.names_body = true;
+  }
   return resolution;
 }
 
 void SpeakerTracker::Took(const AnaphorResolution& resolution, size_t line) {
   if (resolution.introduces_speaker) {
     slots_[static_cast<int>(Referent::kPerson)] = Antecedent{};
+  }
+  if (resolution.names_body) {
+    // The bare name is a body from here on: "it" and "the company" take
+    // it, and "he" does not.
+    latest_.body = true;
+    latest_.bare_name = false;
+    Antecedent& person = slots_[static_cast<int>(Referent::kPerson)];
+    if (person.name == latest_.name) person = Antecedent{};
+    for (Referent referent :
+         {Referent::kOrganisation, Referent::kThing, Referent::kCollective}) {
+      slots_[static_cast<int>(referent)] = latest_;
+    }
   }
   // A name an anaphor took is named again, for reach: a wire story's "Acme
   // Inc said ... the company said ... it added ... the company said" keeps
@@ -383,10 +420,12 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line) {
   std::string name = attribution.source;
   AntecedentKind antecedent_kind = AntecedentKind::kUntyped;
   bool known = false;  // listed in the registry by name or alias
+  bool by_default = false;
   if (sources_ != nullptr) {
     const SourceResolution resolution = sources_->Resolve(attribution);
     antecedent_kind = AntecedentKindOfType(resolution.profile.type);
     known = resolution.known;
+    by_default = resolution.by_default;
   }
   // A short form the document gives in full elsewhere is reported by its
   // full name, so that message, store and a later "he" or "it" carry one
@@ -414,6 +453,10 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line) {
   const bool described = !NamesSomeone(name);
   Antecedent current{name, line};
   current.body = antecedent_kind == AntecedentKind::kOrganisation;
+  current.bare_name = antecedent_kind == AntecedentKind::kPerson &&
+                      by_default && name == attribution.source &&
+                      attribution.role.empty() && NamesSomeone(name) &&
+                      !SeemsAPerson(name);
   if (antecedent_kind != AntecedentKind::kRecords) {
     const bool keeps_latest =
         described && antecedent_kind == AntecedentKind::kDescribed &&

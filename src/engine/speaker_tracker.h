@@ -41,6 +41,9 @@ struct AnaphorResolution {
   // mentioned: someone new holds the floor, and the "he said" after it is
   // not the person mentioned before.
   bool introduces_speaker = false;
+  // A bare name taken by a word that names a body ("GenCorp said ... The
+  // company said"): the name is a body from here on.
+  bool names_body = false;
 };
 
 class SpeakerTracker {
@@ -90,6 +93,10 @@ class SpeakerTracker {
     size_t line = 0;
     bool mentioned = false;  // set by a mention, not by a speaker
     bool body = false;       // a body named as such ("Acme Corp said")
+    // A name the registry does not know, spoken with no role, that nothing
+    // shows to be a person's ("GenCorp said", "Murphy Oil said"): a word
+    // that names a body may take it (`refers bare-name`).
+    bool bare_name = false;
     // Where an anaphor that took the name last stood: a chain of "it said"
     // keeps the name in reach of the next "it", not of a role word.
     size_t chain_line = 0;
@@ -98,6 +105,12 @@ class SpeakerTracker {
   // (a lone word that is no one's known surname), or no one to track.
   enum class MentionOf { kPerson, kUnknown, kNoOne };
   MentionOf PersonMentioned(const RuleMatch& mention, std::string* name);
+  // Whether the document shows `name` to be a person's: a courtesy title
+  // or a gender for its last word; for a name of several words, its last
+  // word used alone ("John Henry ... Henry said"); for a lone word, someone
+  // named in full with it ("Trump said" in a story that names Donald
+  // Trump).
+  bool SeemsAPerson(std::string_view name) const;
   // The fuller name the text gives a bare name as a body, if it does
   // (NamedAsBodyInText in the .cc); looked up once per name.
   const std::optional<std::string>& BodyNamedInText(const std::string& name);
@@ -121,6 +134,8 @@ class SpeakerTracker {
   // Jeeves", "Standard Life"). So a mention's full name counts as a
   // person's only when its last word is among them.
   absl::flat_hash_set<std::string> surnames_used_alone_;
+  // The last words of the full names the document gives anywhere.
+  absl::flat_hash_set<std::string> last_words_of_full_names_;
   // What the courtesy titles the document gives a surname say of its
   // gender: "Mr Galloway" is not the "she" after him.
   absl::flat_hash_map<std::string, Gender> gender_by_surname_;

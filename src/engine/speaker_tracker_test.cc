@@ -11,12 +11,14 @@ namespace {
 
 // People by default; "he", "she" and "the official" are people's words,
 // "the company" a body's, and a name ending in "Inc" a body. An age refers
-// back as "he" does, and "a spokesman" is the body that spoke last.
+// back as "he" does, "a spokesman" is the body that spoke last, and "the
+// firm" may take a bare name.
 constexpr char kRegistry[] = R"sources(
 match name "he|she|official" { type person prior 0.4 basis "test" named no }
 match name "a spokesman" { type person prior 0.4 basis "test" named no refers body }
 match name "\d+-year-old" { type person prior 0.4 basis "test" named no refers subject }
 match name "company" { type described prior 0.5 basis "test" named no }
+match name "firm" { type described prior 0.5 basis "test" named no refers bare-name }
 match name ".* Inc" { type official-body prior 0.6 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources";
@@ -73,6 +75,52 @@ TEST_F(SpeakerTrackerTest, ASpokesmanWhoRefersToABodyTakesNoPersonAfterIt) {
   speakers.Spoke(Speaker("Acme Inc"), 0);
   speakers.Spoke(Speaker("Dilson Funaro"), 1);
   EXPECT_FALSE(speakers.Resolve("A spokesman", 2).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameTakesTheNameSpokenLast) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("GenCorp"), 0);
+  const AnaphorResolution firm = speakers.Resolve("the firm", 1);
+  EXPECT_TRUE(firm.resolved);
+  EXPECT_EQ(firm.source, "GenCorp");
+  EXPECT_TRUE(firm.names_body);
+}
+
+TEST_F(SpeakerTrackerTest, ABareNameTakenAsABodyIsWhatItRefersTo) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("GenCorp"), 0);
+  speakers.Took(speakers.Resolve("the firm", 1), 1);
+  EXPECT_EQ(speakers.Resolve("it", 2).source, "GenCorp");
+  EXPECT_FALSE(speakers.Resolve("he", 2).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesANameWithARole) {
+  SpeakerTracker speakers("", registry_.get());
+  Finding speaker = Speaker("Irv Goss");
+  speaker.role = "comptroller";
+  speakers.Spoke(speaker, 0);
+  EXPECT_FALSE(speakers.Resolve("the firm", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesAPersonTheTextTitles) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Mr Goss");
+  speakers.Spoke(Speaker("Irv Goss"), 0);
+  EXPECT_FALSE(speakers.Resolve("the firm", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesASurnameAlone) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Donald Trump");
+  speakers.Spoke(Speaker("Trump"), 0);
+  EXPECT_FALSE(speakers.Resolve("the firm", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, AWordThatTakesABareNamePrefersABodyInReach) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("GenCorp"), 1);
+  EXPECT_EQ(speakers.Resolve("the firm", 2).source, "Acme Inc");
 }
 
 TEST_F(SpeakerTrackerTest, ANameReachesThreeLinesPastWhereItWasNamed) {

@@ -204,8 +204,11 @@ absl::Status SourceRegistry::Add(std::string_view text,
           profile.refers = SourceProfile::Refers::kSubject;
         } else if (values[0].text == "body") {
           profile.refers = SourceProfile::Refers::kBody;
+        } else if (values[0].text == "bare-name") {
+          profile.refers = SourceProfile::Refers::kBareName;
         } else {
-          return error(values[0], "'refers' is anyone, subject or body");
+          return error(values[0],
+                       "'refers' is anyone, subject, body or bare-name");
         }
       }
     }
@@ -316,6 +319,7 @@ SourceResolution SourceRegistry::Resolve(const Finding& finding) const {
       return resolution;
     }
   }
+  resolution.by_default = true;
   if (auto it = defaults_.find(std::string(KindName(finding.kind)));
       it != defaults_.end()) {
     resolution.profile = it->second;

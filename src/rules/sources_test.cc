@@ -101,6 +101,14 @@ TEST(SourceRegistryTest, UnknownCitationFallsToItsKindsDefault) {
   EXPECT_DOUBLE_EQ(resolution.profile.prior, 0.3);
 }
 
+TEST(SourceRegistryTest, OnlyANameNoEntryMatchesIsTypedByDefault) {
+  EXPECT_TRUE(Registry()->Resolve(Attribution("GenCorp")).by_default);
+  EXPECT_FALSE(Registry()
+                   ->Resolve(Attribution("Azerbaijani Defense Ministry"))
+                   .by_default);
+  EXPECT_FALSE(Registry()->Resolve(Attribution("Reuters")).by_default);
+}
+
 TEST(SourceRegistryTest, EvidenceOverridesThePrior) {
   auto registry = Registry();
   const SourceResolution resolution = registry->Resolve(Attribution("Reuters"));
@@ -204,12 +212,13 @@ TEST(SourceRegistryTest, AnEntryMaySayItsWordRefersToTheBodyNamedLast) {
             SourceProfile::Refers::kBody);
 }
 
-TEST(SourceRegistryTest, RefersTakesOnlyAnyoneSubjectOrBody) {
+TEST(SourceRegistryTest, RefersTakesOnlyItsFourValues) {
   EXPECT_THAT(
       ParseErrorOf("match name \"he\" {\n  type person prior 0.4 "
                    "basis \"x\"\n  refers person\n}",
                    "r.sources"),
-      StartsWith("r.sources:3:10: error: 'refers' is anyone, subject or body"));
+      StartsWith("r.sources:3:10: error: 'refers' is anyone, subject, body "
+                 "or bare-name"));
 }
 
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
@@ -267,6 +276,17 @@ TEST(SourceRegistryTest, ShippedRegistryGathersNoSourceUnderAPointer) {
   }
 }
 
+TEST(SourceRegistryTest, ShippedRegistrysCompanyMayTakeABareName) {
+  auto registry = LoadShippedRegistry();
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  for (const char* word : {"company", "firm", "corporation"}) {
+    const SourceProfile profile =
+        (*registry)->Resolve(Attribution(word)).profile;
+    EXPECT_EQ(profile.refers, SourceProfile::Refers::kBareName) << word;
+    EXPECT_EQ(profile.type, "described") << word;
+  }
+}
+
 TEST(SourceRegistryTest, ShippedRegistrysSpokesmanAndStatementReferToAnyone) {
   auto registry = LoadShippedRegistry();
   ASSERT_TRUE(registry.ok()) << registry.status();
@@ -276,7 +296,7 @@ TEST(SourceRegistryTest, ShippedRegistrysSpokesmanAndStatementReferToAnyone) {
               SourceProfile::Refers::kAnyone)
         << word;
   }
-  for (const char* word : {"he", "company", "minister", "report"}) {
+  for (const char* word : {"he", "ministry", "minister", "report"}) {
     EXPECT_EQ(shipped.Resolve(Attribution(word)).profile.refers,
               SourceProfile::Refers::kItsType)
         << word;
