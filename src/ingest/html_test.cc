@@ -47,6 +47,13 @@ TEST(HtmlTest, DropsNoscriptTemplateAndSvgContents) {
             "a\nb\n");
 }
 
+TEST(HtmlTest, DropsTheOptionsOfASelect) {
+  EXPECT_EQ(Text("<p>a</p><label>Archives</label><select>"
+                 "<option>Select Month</option><option>October 2019</option>"
+                 "</select><datalist><option>x</option></datalist><p>b</p>"),
+            "a\nArchives\nb\n");
+}
+
 TEST(HtmlTest, SelfClosingSvgDropsNothingElse) {
   EXPECT_EQ(Text("<p>a<svg/> b</p>"), "a b\n");
 }
