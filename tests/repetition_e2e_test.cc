@@ -65,8 +65,8 @@ double ScoreOf(const std::string& json_text, const std::string& file) {
 
 // A footer that recurs counts against the article that carries it: the
 // article scores below the same article without the footer. (Read alone,
-// the footer "Dana Whitfield writes a weekly column" is an attributed
-// claim, and the score averages over claims, so the article alone with its
+// the footer "Transport Notes appears here every Thursday" is a claim of
+// its own, and the score averages over claims, so the article alone with its
 // footer is no fixed point to compare with.)
 TEST(RepetitionTest, RepeatedFooterLowersTheScore) {
   const auto together =
@@ -77,7 +77,7 @@ TEST(RepetitionTest, RepeatedFooterLowersTheScore) {
   std::ifstream in("fixtures/repetition/tram.txt");
   std::string text((std::istreambuf_iterator<char>(in)),
                    std::istreambuf_iterator<char>());
-  const std::string footer = "Dana Whitfield writes";
+  const std::string footer = "Transport Notes appears";
   const size_t at = text.find(footer);
   ASSERT_NE(at, std::string::npos) << "the fixture's footer moved";
   const std::string bare_name =
