@@ -257,6 +257,10 @@ static_assert(std::is_sorted(std::begin(kNestedDropped),
 static_assert(std::is_sorted(std::begin(kBlockElements),
                              std::end(kBlockElements)));
 
+// A line shorter than this is a heading, a label or a menu item, not a
+// paragraph of the page's prose.
+constexpr int kMinProseChars = 100;
+
 // Elements that never hold content, so no end tag closes them.
 constexpr std::string_view kVoidElements[] = {
     "area",   "base", "br",   "col",   "embed",  "hr",    "img", "input",
@@ -1049,22 +1053,45 @@ class HtmlConverter {
   std::vector<LineStructure> Structure() {
     while (!stack_.empty()) Close();
     const size_t total = out_.visible();
-    // The page's longest paragraph that is mostly not link text: a
-    // furniture element around it is the page's layout, not furniture.
+    const std::vector<TextBuilder::LineStats>& lines = out_.lines();
+    // The page's prose: paragraphs of some length that are mostly not link
+    // text. `prose_before[i]` counts the prose characters of the lines
+    // before line i, so a region's share is two binary searches away.
     const TextBuilder::LineStats* longest = nullptr;
-    for (const TextBuilder::LineStats& line : out_.lines()) {
-      if (2 * line.link_chars < line.chars &&
-          (longest == nullptr || line.chars > longest->chars)) {
+    std::vector<size_t> line_starts;
+    std::vector<size_t> prose_before = {0};
+    line_starts.reserve(lines.size());
+    prose_before.reserve(lines.size() + 1);
+    for (const TextBuilder::LineStats& line : lines) {
+      const bool mostly_text = 2 * line.link_chars < line.chars;
+      if (mostly_text && (longest == nullptr || line.chars > longest->chars)) {
         longest = &line;
       }
+      line_starts.push_back(line.first_visible);
+      prose_before.push_back(
+          prose_before.back() +
+          (mostly_text && line.chars >= kMinProseChars ? line.chars : 0));
     }
+    auto prose_in = [&](size_t begin, size_t end) {
+      auto index = [&](size_t at) {
+        return std::lower_bound(line_starts.begin(), line_starts.end(), at) -
+               line_starts.begin();
+      };
+      return prose_before[index(end)] - prose_before[index(begin)];
+    };
+    // A furniture element that holds half the page, or the longest
+    // paragraph and most of the prose, is the page's layout (an ASP.NET
+    // <form>, a "content-with-sidebar" wrapper), not furniture. The longest
+    // paragraph alone is not enough: on a recipe or a short story the
+    // longest one may be a reader's comment.
     std::vector<bool> wrapper(furniture_.size(), false);
     for (size_t k = 0; k < furniture_.size(); ++k) {
       const Furniture& f = furniture_[k];
       wrapper[k] = 2 * (f.end - f.begin) > total ||
                    (longest != nullptr &&
                     f.begin < longest->first_visible + longest->chars &&
-                    longest->first_visible < f.end);
+                    longest->first_visible < f.end &&
+                    2 * prose_in(f.begin, f.end) > prose_before.back());
     }
     std::vector<LineStructure> structure;
     structure.reserve(out_.lines().size());

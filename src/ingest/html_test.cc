@@ -387,9 +387,17 @@ TEST(HtmlStructureTest, PageWrappedInAFormIsNotFurniture) {
 
 TEST(HtmlStructureTest, WrapperHoldingTheLongestParagraphIsNotFurniture) {
   const std::string page =
-      std::string("<div class=content-with-sidebar-widget>") + kStory +
-      "</div><div class=x>" + kStory + kStory + "</div>";
-  EXPECT_EQ(FurnitureOf(page, "The ministry"), "");
+      std::string("<div class=content-with-sidebar-widget>") + kStory + kStory +
+      "<p>Its longest paragraph: " + kStory + "</p></div><div class=x>" +
+      kStory + "</div>";
+  EXPECT_EQ(FurnitureOf(page, "Its longest"), "");
+}
+
+TEST(HtmlStructureTest, CommentHoldingTheLongestParagraphIsFurniture) {
+  const std::string page =
+      std::string("<div class=post>") + kStory + kStory + kStory +
+      "</div><div class=comments><p>Tried it: " + kStory + "</p></div>";
+  EXPECT_EQ(FurnitureOf(page, "Tried it"), "class 'comments'");
 }
 
 TEST(HtmlStructureTest, BodyClassesDescribeThePageNotARegion) {
