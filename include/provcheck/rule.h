@@ -57,9 +57,9 @@ struct Pattern {
   SourceLocation location;
 };
 
-// `release-period "LEAD" "PERIOD"` (see Rule::release_period).
+// `release-period "FIGURE" "PERIOD"` (see Rule::release_period).
 struct ReleasePeriod {
-  Pattern lead;    // what makes the lead a release: a figure
+  Pattern lead;    // what makes a sentence a release: a figure
   Pattern period;  // a period it reports; its `period` capture, if any, is
                    // the text compared, else the whole match
 };
@@ -112,15 +112,16 @@ struct Rule {
   // is a narrator's bridge after an earlier run, the reach goes on over
   // that run and the sentence before it (one bridge only).
   bool reach_quote_run = false;
-  // `release-period "LEAD" "PERIOD"`: a statistical release's lead reaches
+  // `release-period "FIGURE" "PERIOD"`: a statistical release reaches
   // every later sentence that reports the same period, however far on. When
-  // the document's lead holds a finding of an unless-near kind and a match
-  // of LEAD, a finding is dropped whose sentence names a PERIOD the lead
-  // names too ("Malaysia's reserves rose to 16.07 billion ringgit in
-  // February ..., Bank Negara said." sources "Currency in circulation in
-  // February fell to 7.43 billion ringgit" eight sentences on). A lead
-  // without a figure is no release: the sport story whose lead and
-  // background both say "in June" shares a month by chance.
+  // an earlier sentence holds a finding of an unless-near kind and a match
+  // of FIGURE, a finding is dropped whose sentence names a PERIOD that
+  // sentence names too ("Malaysia's reserves rose to 16.07 billion ringgit
+  // in February ..., Bank Negara said." sources "Currency in circulation in
+  // February fell to 7.43 billion ringgit" eight sentences on). The release
+  // need not be the lead: a feature's third paragraph may quote the
+  // results. A sentence without a figure is no release: the sport story
+  // whose lead and background both say "in June" shares a month by chance.
   std::optional<ReleasePeriod> release_period;
   // `governs paragraph`: a finding of this rule counts, for every other
   // rule's unless-near, as standing in each sentence from its own to the

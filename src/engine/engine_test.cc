@@ -271,6 +271,22 @@ TEST_F(AnalyzeDocumentTest, AReleasesLeadSourcesLaterFiguresForItsPeriod) {
   EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
 }
 
+TEST_F(AnalyzeDocumentTest,
+       AReleaseAfterTheLeadSourcesLaterFiguresForItsPeriod) {
+  const DocumentResult result = Analyze(FourSentencesOn(
+      "It rained.\nReserves rose to 16 mln in February, Lavrov said.",
+      "Currency fell to 7 mln in February."));
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, AReleaseSourcesNoFigureBeforeIt) {
+  const DocumentResult result = Analyze(
+      FourSentencesOn("Currency fell to 7 mln in February.",
+                      "Reserves rose to 16 mln in February, Lavrov said."));
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[0].rule_id, "release-claim");
+}
+
 TEST_F(AnalyzeDocumentTest, AReleasesLeadDoesNotSourceAnotherPeriod) {
   const DocumentResult result = Analyze(
       FourSentencesOn("Reserves rose to 16 mln in February, Lavrov said.",

@@ -195,9 +195,15 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
     if (!lead.has_value()) lead = LeadSentence(text, segments);
     return *lead;
   };
-  // The periods the lead reports, when it is a release (one rule asks).
+  // The story's releases: each sentence, in order, that holds a finding of
+  // the kinds the rule answers to and a release figure, with the periods it
+  // reports (one rule asks; computed for the first of its candidates).
+  struct Release {
+    size_t sentence;
+    std::vector<std::string_view> periods;
+  };
   const Rule* release_rule = nullptr;
-  std::vector<std::string_view> release_periods;
+  std::vector<Release> releases;
   auto drop_unless_near = [&](Candidate& candidate,
                               const std::vector<KindMask>& kinds) {
     const Rule& rule = *candidate.match->rule;
@@ -255,27 +261,30 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
       }
     }
     if (rule.release_period.has_value() && matcher != nullptr) {
-      const size_t first_sentence = lead_sentence();
-      if (first_sentence >= kinds.size() ||
-          candidate.sentence <= first_sentence ||
-          !(kinds[first_sentence] & wanted)) {
-        return;
-      }
       if (release_rule != &rule) {
         release_rule = &rule;
-        const std::string_view lead_text =
-            SentenceText(text, segments, first_sentence);
-        release_periods = matcher->HoldsReleaseFigure(rule, lead_text)
-                              ? matcher->ReleasePeriods(rule, lead_text)
-                              : std::vector<std::string_view>{};
+        releases.clear();
+        for (size_t s = 0; s < kinds.size(); ++s) {
+          if (!(kinds[s] & wanted)) continue;
+          const std::string_view sentence = SentenceText(text, segments, s);
+          if (!matcher->HoldsReleaseFigure(rule, sentence)) continue;
+          std::vector<std::string_view> periods =
+              matcher->ReleasePeriods(rule, sentence);
+          if (!periods.empty()) releases.push_back({s, std::move(periods)});
+        }
       }
-      if (release_periods.empty()) return;
+      if (releases.empty() || releases.front().sentence >= candidate.sentence) {
+        return;
+      }
       for (std::string_view period : matcher->ReleasePeriods(
                rule, SentenceText(text, segments, candidate.sentence))) {
-        if (std::find(release_periods.begin(), release_periods.end(), period) !=
-            release_periods.end()) {
-          candidate.kept = false;
-          return;
+        for (const Release& release : releases) {
+          if (release.sentence >= candidate.sentence) break;
+          if (std::find(release.periods.begin(), release.periods.end(),
+                        period) != release.periods.end()) {
+            candidate.kept = false;
+            return;
+          }
         }
       }
     }

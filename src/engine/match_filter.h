@@ -8,7 +8,8 @@
 //     kind;
 //  3. `unless-near`: a match is dropped when a sentence within the rule's
 //     reach holds a finding of a kind it names (and, with `release-period`,
-//     when the lead is a release of the period the match's sentence names).
+//     when an earlier sentence is a release of a period the match's
+//     sentence names).
 //
 // Opt-in packs' matches are settled against the default packs' but never
 // displace, drop or merge with one, so the default findings are the same
