@@ -121,6 +121,11 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
           CleanSourceName(CaptureValue(match->captures, "source")));
     }
   }
+  // The sentence of the last default attribution that named a speaker, and
+  // where it ended: an attribution after it in the same sentence stands in
+  // that speaker's reported clause.
+  size_t speaker_sentence = segments.sentences.size();
+  size_t speaker_end = 0;
   for (const RuleMatch* kept_match : kept) {
     const size_t line = RangeIndexOf(segments.lines, kept_match->begin);
     if (kept_match->rule->kind == Kind::kMention) {
@@ -176,11 +181,20 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       opt_in_findings->push_back(std::move(finding));
       continue;
     }
+    bool in_reported_clause = false;
+    if (rule.kind == Kind::kAttribution && !finding.source.empty()) {
+      const size_t sentence =
+          RangeIndexOf(segments.sentences, kept_match->begin);
+      in_reported_clause =
+          sentence == speaker_sentence && kept_match->begin >= speaker_end;
+      speaker_sentence = sentence;
+      speaker_end = kept_match->end;
+    }
     if (rule.kind == Kind::kAttribution && !resolution.has_value() &&
         !finding.source.empty()) {
       // A short form the document gives in full is reported by its full
       // name, so that message and store carry one name.
-      if (std::string name = speakers.Spoke(finding, line);
+      if (std::string name = speakers.Spoke(finding, line, in_reported_clause);
           name != finding.source) {
         resolved = match.captures;
         for (Capture& capture : resolved) {

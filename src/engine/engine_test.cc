@@ -57,7 +57,7 @@ rule described {
 }
 rule document {
   kind attribution
-  match "(?P<source>A [A-Z][a-z]+ poll) found"
+  match "(?P<source>[Aa] [A-Z][a-z]+ poll) found"
   message "Claim attributed to {source}"
 }
 rule records {
@@ -567,6 +567,18 @@ TEST_F(AnalyzeDocumentTest, ABodyNounSkipsANamedDocument) {
           "added less. It added nothing."),
       ElementsAre("State Department", "A Gallup poll", "State Department",
                   "A Gallup poll"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItSkipsADocumentTheSpeakerCited) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said a Gallup poll found more. "
+                                  "It added nothing."),
+              ElementsAre("Acme Corp", "a Gallup poll", "Acme Corp"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItTakesADocumentThatSpeaksInItsOwnSentence) {
+  EXPECT_THAT(SourcesWithRegistry("Acme Corp said more. A Gallup poll found "
+                                  "less. It added nothing."),
+              ElementsAre("Acme Corp", "A Gallup poll", "A Gallup poll"));
 }
 
 TEST_F(AnalyzeDocumentTest, ACapitalisedBodyTakesOnlyASourceNamedWithIt) {

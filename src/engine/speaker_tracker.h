@@ -79,8 +79,12 @@ class SpeakerTracker {
 
   // A speaker a default attribution finding names. Returns the name the
   // finding is to carry: the full name for a short form the document gave
-  // in full, else the finding's own.
-  std::string Spoke(const Finding& attribution, size_t line);
+  // in full, else the finding's own. `in_reported_clause`: the finding
+  // stands in what an earlier speaker of its sentence said ("The company
+  // said the study found ..."); a body or document named there is what the
+  // speaker cites, not the next "it".
+  std::string Spoke(const Finding& attribution, size_t line,
+                    bool in_reported_clause = false);
 
   // A vague attribution finding's unnamed speaker ("analysts said", "a
   // spokesman said"), with the finding's text.

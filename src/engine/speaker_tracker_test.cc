@@ -70,6 +70,20 @@ TEST_F(SpeakerTrackerTest,
   EXPECT_EQ(spokesman.source, "Acme Inc");
 }
 
+TEST_F(SpeakerTrackerTest, ABodyInAReportedClauseIsNoAntecedent) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("Zeta Inc"), 0, /*in_reported_clause=*/true);
+  EXPECT_EQ(speakers.Resolve("A spokesman", 1).source, "Acme Inc");
+}
+
+TEST_F(SpeakerTrackerTest, APersonInAReportedClauseIsStillHe) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("Dilson Funaro"), 0, /*in_reported_clause=*/true);
+  EXPECT_EQ(speakers.Resolve("he", 1).source, "Dilson Funaro");
+}
+
 TEST_F(SpeakerTrackerTest, ASpokesmanWhoRefersToABodyTakesNoPersonAfterIt) {
   SpeakerTracker speakers("", registry_.get());
   speakers.Spoke(Speaker("Acme Inc"), 0);
