@@ -1094,8 +1094,8 @@ class HtmlConverter {
                     2 * prose_in(f.begin, f.end) > prose_before.back());
     }
     std::vector<LineStructure> structure;
-    structure.reserve(out_.lines().size());
-    for (const TextBuilder::LineStats& line : out_.lines()) {
+    structure.reserve(lines.size());
+    for (const TextBuilder::LineStats& line : lines) {
       LineStructure entry;
       entry.begin = line.begin;
       entry.chars = line.chars;

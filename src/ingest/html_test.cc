@@ -385,7 +385,7 @@ TEST(HtmlStructureTest, PageWrappedInAFormIsNotFurniture) {
   EXPECT_EQ(FurnitureOf(page, "Home"), "inside <nav>");
 }
 
-TEST(HtmlStructureTest, WrapperHoldingTheLongestParagraphIsNotFurniture) {
+TEST(HtmlStructureTest, WrapperHoldingTheLongestParagraphAndMostProseIsLayout) {
   const std::string page =
       std::string("<div class=content-with-sidebar-widget>") + kStory + kStory +
       "<p>Its longest paragraph: " + kStory + "</p></div><div class=x>" +
