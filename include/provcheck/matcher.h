@@ -156,8 +156,9 @@ class Matcher {
 
   std::vector<RulePack> packs_;
   std::vector<CompiledPattern> patterns_;
-  // Only run on a lead and on the few findings no neighbour settled, so
-  // they stay outside the prefilter.
+  // Only run, once per document, on the sentences that hold an attribution
+  // and on the few findings no neighbour settled, so they stay outside the
+  // prefilter.
   std::vector<CompiledRelease> releases_;
   absl::flat_hash_map<const Rule*, const Rule*> unresolved_as_;
   // One per scope: line, sentence, document.

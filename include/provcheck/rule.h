@@ -59,7 +59,7 @@ struct Pattern {
 
 // `release-period "FIGURE" "PERIOD"` (see Rule::release_period).
 struct ReleasePeriod {
-  Pattern lead;    // what makes a sentence a release: a figure
+  Pattern figure;  // what makes a sentence a release: a figure
   Pattern period;  // a period it reports; its `period` capture, if any, is
                    // the text compared, else the whole match
 };

@@ -32,7 +32,7 @@ struct Matcher::CompiledPattern {
 
 struct Matcher::CompiledRelease {
   const Rule* rule = nullptr;
-  std::unique_ptr<const RE2> lead;
+  std::unique_ptr<const RE2> figure;
   std::unique_ptr<const RE2> period;
   int period_group = 0;  // the group named "period", or 0 for the match
 };
@@ -234,7 +234,7 @@ bool Matcher::HoldsReleaseFigure(const Rule& rule,
                                  std::string_view sentence) const {
   for (const CompiledRelease& release : releases_) {
     if (release.rule == &rule) {
-      return RE2::PartialMatch(sentence, *release.lead);
+      return RE2::PartialMatch(sentence, *release.figure);
     }
   }
   return false;
@@ -321,7 +321,7 @@ std::string Fingerprint(const std::vector<RulePack>& packs) {
       }
       if (rule.release_period.has_value()) {
         absl::StrAppend(&fingerprint, "release ",
-                        rule.release_period->lead.regex, " ",
+                        rule.release_period->figure.regex, " ",
                         rule.release_period->period.regex, "\n");
       }
       for (const Pattern& pattern : rule.patterns) {
@@ -476,7 +476,7 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
       CompiledRelease release;
       release.rule = &rule;
       for (auto [pattern, regex] :
-           {std::pair{&rule.release_period->lead, &release.lead},
+           {std::pair{&rule.release_period->figure, &release.figure},
             std::pair{&rule.release_period->period, &release.period}}) {
         *regex = std::make_unique<const RE2>(pattern->regex, options);
         if (!(*regex)->ok()) {

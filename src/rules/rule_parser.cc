@@ -485,12 +485,12 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
           Pattern{*std::move(regex), LocationOf(lines, file, pattern.offset)});
     } else if (key == "release-period") {
       const Token& period = field.values[1];
-      auto lead = Expand(first.text, first.offset, defines, source, file);
-      if (!lead.ok()) return lead.status();
+      auto figure = Expand(first.text, first.offset, defines, source, file);
+      if (!figure.ok()) return figure.status();
       auto periods = Expand(period.text, period.offset, defines, source, file);
       if (!periods.ok()) return periods.status();
       rule.release_period = ReleasePeriod{
-          Pattern{*std::move(lead), LocationOf(lines, file, first.offset)},
+          Pattern{*std::move(figure), LocationOf(lines, file, first.offset)},
           Pattern{*std::move(periods), LocationOf(lines, file, period.offset)}};
     } else if (key == "governs") {
       rule.governs = first.text == "document" ? Governs::kRestOfDocument

@@ -231,7 +231,7 @@ rule r {
   ASSERT_TRUE(pack.ok()) << pack.status();
   const Rule& rule = pack->rules[0];
   ASSERT_TRUE(rule.release_period.has_value());
-  EXPECT_EQ(rule.release_period->lead.regex, "\\d+ mln");
+  EXPECT_EQ(rule.release_period->figure.regex, "\\d+ mln");
   EXPECT_EQ(rule.release_period->period.regex,
             "in (?P<period>(?:(?:January|February)))");
   EXPECT_EQ(rule.release_period->period.location.line, 8);
