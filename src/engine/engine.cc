@@ -181,27 +181,27 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       opt_in_findings->push_back(std::move(finding));
       continue;
     }
-    bool in_reported_clause = false;
     if (rule.kind == Kind::kAttribution && !finding.source.empty()) {
       const size_t sentence =
           RangeIndexOf(segments.sentences, kept_match->begin);
-      in_reported_clause =
+      const bool in_reported_clause =
           sentence == speaker_sentence && kept_match->begin >= speaker_end;
       speaker_sentence = sentence;
       speaker_end = kept_match->end;
-    }
-    if (rule.kind == Kind::kAttribution && !resolution.has_value() &&
-        !finding.source.empty()) {
       // A short form the document gives in full is reported by its full
-      // name, so that message and store carry one name.
-      if (std::string name = speakers.Spoke(finding, line, in_reported_clause);
-          name != finding.source) {
-        resolved = match.captures;
-        for (Capture& capture : resolved) {
-          if (capture.name == "source") capture.value = name;
+      // name, so that message and store carry one name. An anaphor's
+      // finding already carries the name it resolved to.
+      if (!resolution.has_value()) {
+        if (std::string name =
+                speakers.Spoke(finding, line, in_reported_clause);
+            name != finding.source) {
+          resolved = match.captures;
+          for (Capture& capture : resolved) {
+            if (capture.name == "source") capture.value = name;
+          }
+          finding.message = RenderMessage(rule.message, resolved);
+          finding.source = std::move(name);
         }
-        finding.message = RenderMessage(rule.message, resolved);
-        finding.source = std::move(name);
       }
     }
     if (rule.kind == Kind::kVagueAttribution) {
