@@ -112,6 +112,12 @@ struct Rule {
   // is a narrator's bridge after an earlier run, the reach goes on over
   // that run and the sentence before it (one bridge only).
   bool reach_quote_run = false;
+  // `or-list`: a finding on an item of a list that a line ending in a
+  // colon (or a wire story's " -") introduces reaches as that line's last
+  // sentence does. The list finishes the introducing sentence ("In his
+  // budget Mr Chidambaram has: - Pledged 102bn rupees for tsunami
+  // victims"), so its items stand where it stands, however long the list.
+  bool reach_list = false;
   // `release-period "FIGURE" "PERIOD"`: a statistical release reaches
   // every later sentence that reports the same period, however far on. When
   // an earlier sentence holds a finding of an unless-near kind and a match

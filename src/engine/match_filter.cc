@@ -90,6 +90,72 @@ std::vector<bool> InQuotation(std::string_view text,
   return inside;
 }
 
+// Whether a line is a list item: it opens, past any indent, with a bullet
+// ("-", "–", "—", "•", "*", "·") or a number ("1.", "2)") and a space.
+bool IsListItem(std::string_view line) {
+  line = TrimBlanks(line);
+  size_t marker = 0;
+  for (std::string_view bullet :
+       {"-", "\u2013", "\u2014", "\u2022", "*", "\u00B7"}) {
+    if (line.starts_with(bullet)) {
+      marker = bullet.size();
+      break;
+    }
+  }
+  if (marker == 0) {
+    while (marker < line.size() && marker < 2 && line[marker] >= '0' &&
+           line[marker] <= '9') {
+      ++marker;
+    }
+    if (marker == 0 || marker == line.size() ||
+        (line[marker] != '.' && line[marker] != ')')) {
+      return false;
+    }
+    ++marker;
+  }
+  return marker < line.size() && (line[marker] == ' ' || line[marker] == '\t');
+}
+
+// Whether a line introduces a list: it ends with a colon, or, in wire copy,
+// with a dash after a space ("The purchase consisted of the following
+// cargoes -").
+bool IntroducesList(std::string_view line) {
+  line = TrimBlanks(line);
+  return line.ends_with(':') || line.ends_with(" -") ||
+         line.ends_with(" \u2013") || line.ends_with(" \u2014");
+}
+
+// For each sentence on a list item's line, the last sentence of the line
+// that introduces its list (blank lines and the items before it passed
+// over); npos for every other sentence, and for the items of a list that
+// no introducing line opens.
+std::vector<size_t> ListIntroductions(std::string_view text,
+                                      const Segmentation& segments) {
+  std::vector<size_t> last_sentence_of_line(segments.lines.size(),
+                                            std::string_view::npos);
+  for (size_t s = 0; s < segments.sentences.size(); ++s) {
+    last_sentence_of_line[segments.sentence_line[s]] = s;
+  }
+  std::vector<size_t> intro_of_line(segments.lines.size(),
+                                    std::string_view::npos);
+  size_t intro = std::string_view::npos;
+  for (size_t l = 0; l < segments.lines.size(); ++l) {
+    const std::string_view line =
+        text.substr(segments.lines[l].begin, segments.lines[l].size());
+    if (IsListItem(line)) {
+      intro_of_line[l] = intro;
+    } else if (!TrimBlanks(line).empty()) {
+      intro = IntroducesList(line) ? last_sentence_of_line[l]
+                                   : std::string_view::npos;
+    }
+  }
+  std::vector<size_t> intros(segments.sentences.size());
+  for (size_t s = 0; s < segments.sentences.size(); ++s) {
+    intros[s] = intro_of_line[segments.sentence_line[s]];
+  }
+  return intros;
+}
+
 bool Overlaps(const RuleMatch& a, const RuleMatch& b) {
   return a.begin < b.end && b.begin < a.end;
 }
@@ -190,6 +256,7 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
   };
   // Each computed once, and only if a rule asks.
   std::vector<bool> in_quotation;
+  std::vector<size_t> list_intro;
   std::optional<size_t> lead;
   auto lead_sentence = [&] {
     if (!lead.has_value()) lead = LeadSentence(text, segments);
@@ -212,19 +279,36 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
       return;
     }
     const KindMask wanted = MaskOf(rule.unless_near);
-    const size_t line = segments.sentence_line[candidate.sentence];
-    const size_t first = candidate.sentence >= static_cast<size_t>(rule.reach)
-                             ? candidate.sentence - rule.reach
-                             : 0;
-    const size_t last =
-        std::min(kinds.size() - 1, candidate.sentence + rule.reach);
-    for (size_t s = first; s <= last; ++s) {
-      if ((rule.reach_across_paragraphs || segments.sentence_line[s] == line) &&
-          (kinds[s] & wanted)) {
+    // Whether a sentence within the rule's reach of `at` holds a wanted kind.
+    auto in_reach = [&](size_t at) {
+      const size_t line = segments.sentence_line[at];
+      const size_t from =
+          at >= static_cast<size_t>(rule.reach) ? at - rule.reach : 0;
+      const size_t to = std::min(kinds.size() - 1, at + rule.reach);
+      for (size_t s = from; s <= to; ++s) {
+        if ((rule.reach_across_paragraphs ||
+             segments.sentence_line[s] == line) &&
+            (kinds[s] & wanted)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (in_reach(candidate.sentence)) {
+      candidate.kept = false;
+      return;
+    }
+    if (rule.reach_list) {
+      if (list_intro.empty()) list_intro = ListIntroductions(text, segments);
+      const size_t intro = list_intro[candidate.sentence];
+      if (intro != std::string_view::npos && in_reach(intro)) {
         candidate.kept = false;
         return;
       }
     }
+    const size_t first = candidate.sentence >= static_cast<size_t>(rule.reach)
+                             ? candidate.sentence - rule.reach
+                             : 0;
     if (rule.reach_quote_run && in_quotation.empty()) {
       in_quotation = InQuotation(text, segments);
     }

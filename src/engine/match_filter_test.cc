@@ -132,6 +132,69 @@ TEST(KeptMatchesTest, AQuotedRunReachesOverNoSecondBridge) {
       ElementsAre("named", "quotation"));
 }
 
+// Sentences: 0 names the speaker; 1 introduces a list; 2, 3 and 4 are its
+// items, 3 and 4 past a one-sentence reach from 0.
+constexpr std::string_view kListAfterColon =
+    "Smith said growth slowed. In her budget she has:\n\n- Raised taxes.\n"
+    "- Cut spending by 5%.\n- Pledged $2bn for roads.\n";
+
+// A claim rule whose findings on list items reach as the list's
+// introducing sentence does.
+Rule ListClaimRule() {
+  Rule rule = RuleOf("claim", Kind::kUnattributedClaim);
+  rule.unless_near = {Kind::kAttribution};
+  rule.reach = 1;
+  rule.reach_across_paragraphs = true;
+  rule.reach_list = true;
+  return rule;
+}
+
+TEST(KeptMatchesTest, AListItemReachesAsTheSentenceIntroducingItsList) {
+  const Rule named = RuleOf("named", Kind::kAttribution);
+  const Rule claim = ListClaimRule();
+  EXPECT_THAT(
+      KeptIds(kListAfterColon, {MatchOf(named, 0, 10),
+                                MatchOnSentence(claim, kListAfterColon,
+                                                "- Pledged $2bn for roads.")}),
+      ElementsAre("named"));
+}
+
+TEST(KeptMatchesTest, AListItemReachesNoFurtherWithoutOrList) {
+  const Rule named = RuleOf("named", Kind::kAttribution);
+  Rule claim = ListClaimRule();
+  claim.reach_list = false;
+  EXPECT_THAT(
+      KeptIds(kListAfterColon, {MatchOf(named, 0, 10),
+                                MatchOnSentence(claim, kListAfterColon,
+                                                "- Pledged $2bn for roads.")}),
+      ElementsAre("named", "claim"));
+}
+
+TEST(KeptMatchesTest, ALineWithoutAColonIntroducesNoList) {
+  const std::string text =
+      "Smith said growth slowed. Her budget came on Monday.\n\n- Raised "
+      "taxes.\n- Cut spending by 5%.\n- Pledged $2bn for roads.\n";
+  const Rule named = RuleOf("named", Kind::kAttribution);
+  const Rule claim = ListClaimRule();
+  EXPECT_THAT(KeptIds(text, {MatchOf(named, 0, 10),
+                             MatchOnSentence(claim, text,
+                                             "- Pledged $2bn for roads.")}),
+              ElementsAre("named", "claim"));
+}
+
+TEST(KeptMatchesTest, AWireDashIntroducesAListAsAColonDoes) {
+  const std::string text =
+      "The agency said it bought wheat. The purchase consisted of -\n- "
+      "Cargill 1,500 tonnes.\n- Louis Dreyfus 4,500 tonnes.\n- Nichemen "
+      "10,000 tonnes.\n";
+  const Rule named = RuleOf("named", Kind::kAttribution);
+  const Rule claim = ListClaimRule();
+  EXPECT_THAT(KeptIds(text, {MatchOf(named, 0, 15),
+                             MatchOnSentence(claim, text,
+                                             "- Nichemen 10,000 tonnes.")}),
+              ElementsAre("named"));
+}
+
 TEST(KeptMatchesTest, AnOptInMatchNeverDropsADefaultOne) {
   Rule opt_in = RuleOf("opt-in", Kind::kAttribution);
   opt_in.opt_in = true;

@@ -298,6 +298,7 @@ std::string Fingerprint(const std::vector<RulePack>& packs) {
           rule.reach, rule.reach_across_paragraphs ? " across" : "",
           rule.lead_reach > 0 ? absl::StrCat(" lead ", rule.lead_reach) : "",
           rule.reach_quote_run ? " quote-run" : "",
+          rule.reach_list ? " list" : "",
           rule.governs == Governs::kParagraph        ? " governs-paragraph"
           : rule.governs == Governs::kRestOfDocument ? " governs-document"
                                                      : "",

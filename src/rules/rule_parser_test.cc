@@ -298,6 +298,22 @@ rule r {
   EXPECT_TRUE(rule.reach_quote_run);
 }
 
+TEST(ParseRulePackTest, ReadsUnlessNearOrList) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution within 1 across-paragraphs or-lead 4 or-list
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_EQ(rule.lead_reach, 4);
+  EXPECT_TRUE(rule.reach_across_paragraphs);
+  EXPECT_TRUE(rule.reach_list);
+}
+
 TEST(ParseRulePackTest, ReadsGovernsParagraph) {
   auto pack = ParseRulePack(R"pack(pack p
 rule r {
