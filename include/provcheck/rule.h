@@ -118,6 +118,14 @@ struct Rule {
   // budget Mr Chidambaram has: - Pledged 102bn rupees for tsunami
   // victims"), so its items stand where it stands, however long the list.
   bool reach_list = false;
+  // `or-sole-body`: in a document whose every named attribution names one
+  // body (a company, a bank, a ministry, an exchange: not a person, a
+  // state or a document), and which holds no vague attribution or
+  // citation, that body reaches every finding after it is first named. The
+  // story is its release told in the wire's words: "Hoechst AG said ...
+  // World group pretax profit rose to 3.21 billion marks in 1986 ...
+  // Hoechst will announce its dividend proposal on April 23."
+  bool reach_sole_body = false;
   // `release-period "FIGURE" "PERIOD"`: a statistical release reaches
   // every later sentence that reports the same period, however far on. When
   // an earlier sentence holds a finding of an unless-near kind and a match

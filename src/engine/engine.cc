@@ -6,6 +6,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "engine/article_extent.h"
 #include "engine/match_filter.h"
@@ -99,6 +100,41 @@ Finding FindingOf(const Document& document, const LineIndex& original_lines,
   return finding;
 }
 
+// Whether a source of the registry's `type` is a body that issues a
+// release: not a person, a state (whose officials speak for it in turn), a
+// document or records (which are what a release is), and not unknown.
+bool IsReleasingBody(std::string_view type) {
+  return type != "person" && type != "state" && type != "document" &&
+         type != "records" && type != "unknown";
+}
+
+// Where the one body a document's named attributions all name is first
+// named, when they name one (`named`: indices into `findings`, in text
+// order). A short form counts as the body ("Rogers said" after "Rogers
+// Corp said"): a name that stands, word for word, inside the longest one.
+std::optional<size_t> SoleBodyStart(const std::vector<Finding>& findings,
+                                    const std::vector<size_t>& named,
+                                    const SourceRegistry& sources) {
+  if (named.empty()) return std::nullopt;
+  const Finding* longest = &findings[named.front()];
+  for (size_t index : named) {
+    if (findings[index].source.size() > longest->source.size()) {
+      longest = &findings[index];
+    }
+  }
+  const std::string padded = absl::StrCat(" ", longest->source, " ");
+  for (size_t index : named) {
+    if (!absl::StrContains(padded,
+                           absl::StrCat(" ", findings[index].source, " "))) {
+      return std::nullopt;
+    }
+  }
+  if (!IsReleasingBody(sources.Resolve(*longest).profile.type)) {
+    return std::nullopt;
+  }
+  return findings[named.front()].begin;
+}
+
 // The findings the kept matches make, read in text order so that each
 // anaphor is resolved and each short name given in full as a reader would
 // (SpeakerTracker). Default findings go to `findings`, opt-in ones to
@@ -126,6 +162,12 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
   // that speaker's reported clause.
   size_t speaker_sentence = segments.sentences.size();
   size_t speaker_end = 0;
+  // For `or-sole-body`: the default attributions that name someone, the
+  // findings of rules that ask, and whether an unnamed speaker or a
+  // citation stands anywhere (then the story has more than one source).
+  std::vector<size_t> named_attributions;
+  std::vector<size_t> sole_body_reached;
+  bool unnamed_or_cited = false;
   for (const RuleMatch* kept_match : kept) {
     const size_t line = RangeIndexOf(segments.lines, kept_match->begin);
     if (kept_match->rule->kind == Kind::kMention) {
@@ -207,6 +249,13 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
     if (rule.kind == Kind::kVagueAttribution) {
       speakers.UnnamedSpoke(finding.text);
     }
+    if (rule.kind == Kind::kVagueAttribution || rule.kind == Kind::kCitation) {
+      unnamed_or_cited = true;
+    } else if (rule.kind == Kind::kAttribution && !finding.source.empty() &&
+               (!resolution.has_value() || resolution->resolved)) {
+      named_attributions.push_back(findings->size());
+    }
+    if (rule.reach_sole_body) sole_body_reached.push_back(findings->size());
     findings->push_back(std::move(finding));
     if (rule.kind == Kind::kBoilerplate && match.end > match.begin) {
       // A document-scope finding (a menu, a link list) spans lines.
@@ -217,6 +266,19 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       }
     }
   }
+  if (sole_body_reached.empty() || unnamed_or_cited ||
+      config.sources == nullptr) {
+    return;
+  }
+  const std::optional<size_t> body_start =
+      SoleBodyStart(*findings, named_attributions, *config.sources);
+  if (!body_start.has_value()) return;
+  std::vector<bool> reached(findings->size(), false);
+  for (size_t index : sole_body_reached) {
+    reached[index] = (*findings)[index].begin > *body_start;
+  }
+  size_t index = 0;
+  std::erase_if(*findings, [&](const Finding&) { return reached[index++]; });
 }
 
 // Built-in line findings: page furniture by its markup, lines that recur

@@ -90,6 +90,12 @@ rule quote-claim {
   message "Unattributed quotation"
   unless-near attribution within 1 or-quote-run
 }
+rule sole-claim {
+  kind unattributed-claim
+  match "^.*\d+ tonnes.*$"
+  message "Unattributed"
+  unless-near attribution, vague-attribution within 1 across-paragraphs or-sole-body
+}
 rule turn {
   kind attribution
   scope line
@@ -310,6 +316,65 @@ TEST_F(AnalyzeDocumentTest, AnUnattributedLeadIsNoRelease) {
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[0].rule_id, "release-claim");
   EXPECT_EQ(result.findings[1].rule_id, "release-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, ASoleBodySourcesEveryLaterClaim) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze(FourSentencesOn("Acme Corp said sales rose.",
+                              "Exports reached 500 tonnes."),
+              registry.get());
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, ASoleBodysShortFormIsTheSameSource) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result = Analyze(
+      FourSentencesOn("Acme Corp said sales rose.\nAcme said costs fell.",
+                      "Exports reached 500 tonnes."),
+      registry.get());
+  EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named"),
+                                           Field(&Finding::rule_id, "named")));
+}
+
+TEST_F(AnalyzeDocumentTest, ASolePersonSourcesNoClaimOutOfReach) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze(FourSentencesOn("Sergei Lavrov said talks went well.",
+                              "Exports reached 500 tonnes."),
+              registry.get());
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[1].rule_id, "sole-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, ASecondNamedSourceEndsASoleBodysReach) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result = Analyze(
+      FourSentencesOn("Acme Corp said sales rose.\nState Department said no.",
+                      "Exports reached 500 tonnes."),
+      registry.get());
+  ASSERT_THAT(result.findings, SizeIs(3));
+  EXPECT_EQ(result.findings[2].rule_id, "sole-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, AnUnnamedSpeakerEndsASoleBodysReach) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result = Analyze(
+      FourSentencesOn("Acme Corp said sales rose.\nOfficials said it may.",
+                      "Exports reached 500 tonnes."),
+      registry.get());
+  ASSERT_THAT(result.findings, SizeIs(3));
+  EXPECT_EQ(result.findings[2].rule_id, "sole-claim");
+}
+
+TEST_F(AnalyzeDocumentTest, ASoleBodySourcesNoClaimBeforeItIsNamed) {
+  const std::unique_ptr<SourceRegistry> registry = Registry();
+  const DocumentResult result =
+      Analyze(FourSentencesOn("Exports reached 500 tonnes.",
+                              "Acme Corp said sales rose."),
+              registry.get());
+  ASSERT_THAT(result.findings, SizeIs(2));
+  EXPECT_EQ(result.findings[0].rule_id, "sole-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AQuotationRunTakesTheSpeakerBeforeItsStart) {

@@ -299,6 +299,7 @@ std::string Fingerprint(const std::vector<RulePack>& packs) {
           rule.lead_reach > 0 ? absl::StrCat(" lead ", rule.lead_reach) : "",
           rule.reach_quote_run ? " quote-run" : "",
           rule.reach_list ? " list" : "",
+          rule.reach_sole_body ? " sole-body" : "",
           rule.governs == Governs::kParagraph        ? " governs-paragraph"
           : rule.governs == Governs::kRestOfDocument ? " governs-document"
                                                      : "",

@@ -139,7 +139,8 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
       -x3::raw[keyword("across-paragraphs")][on_value] >
       -(x3::raw[keyword("or-lead")][on_value] > number_value) >
       -x3::raw[keyword("or-quote-run")][on_value] >
-      -x3::raw[keyword("or-list")][on_value];
+      -x3::raw[keyword("or-list")][on_value] >
+      -x3::raw[keyword("or-sole-body")][on_value];
   auto const reject_field = x3::raw[keyword("reject")][on_keyword] >
                             capture_name_value > quoted_value;
   auto const release_field = x3::raw[keyword("release-period")][on_keyword] >
@@ -505,6 +506,10 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
       rule.min_per_document = *count;
     } else if (key == "unless-near") {
       size_t count = field.values.size();
+      if (field.values[count - 1].text == "or-sole-body") {
+        rule.reach_sole_body = true;
+        --count;
+      }
       if (field.values[count - 1].text == "or-list") {
         rule.reach_list = true;
         --count;

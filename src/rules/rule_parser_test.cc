@@ -312,6 +312,22 @@ rule r {
   EXPECT_EQ(rule.lead_reach, 4);
   EXPECT_TRUE(rule.reach_across_paragraphs);
   EXPECT_TRUE(rule.reach_list);
+  EXPECT_FALSE(rule.reach_sole_body);
+}
+
+TEST(ParseRulePackTest, ReadsUnlessNearOrSoleBody) {
+  auto pack = ParseRulePack(R"pack(pack p
+rule r {
+  kind unattributed-claim
+  match "x"
+  message "m"
+  unless-near attribution within 1 or-list or-sole-body
+})pack",
+                            "p.rules");
+  ASSERT_TRUE(pack.ok()) << pack.status();
+  const Rule& rule = pack->rules[0];
+  EXPECT_TRUE(rule.reach_list);
+  EXPECT_TRUE(rule.reach_sole_body);
 }
 
 TEST(ParseRulePackTest, ReadsGovernsParagraph) {
