@@ -277,8 +277,12 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
   for (size_t index : sole_body_reached) {
     reached[index] = (*findings)[index].begin > *body_start;
   }
-  size_t index = 0;
-  std::erase_if(*findings, [&](const Finding&) { return reached[index++]; });
+  std::vector<Finding> remaining;
+  remaining.reserve(findings->size());
+  for (size_t index = 0; index < findings->size(); ++index) {
+    if (!reached[index]) remaining.push_back(std::move((*findings)[index]));
+  }
+  *findings = std::move(remaining);
 }
 
 // Built-in line findings: page furniture by its markup, lines that recur
