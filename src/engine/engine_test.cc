@@ -179,6 +179,9 @@ default attribution { type person prior 0.55 basis "test" }
     }
     return sources;
   }
+  DocumentResult AnalyzeWithRegistry(std::string text) {
+    return Analyze(std::move(text), Registry().get());
+  }
   std::vector<std::string> SourcesWithRegistry(std::string text) {
     return Sources(std::move(text), Registry().get());
   }
@@ -319,60 +322,45 @@ TEST_F(AnalyzeDocumentTest, AnUnattributedLeadIsNoRelease) {
 }
 
 TEST_F(AnalyzeDocumentTest, ASoleBodySourcesEveryLaterClaim) {
-  const std::unique_ptr<SourceRegistry> registry = Registry();
-  const DocumentResult result =
-      Analyze(FourSentencesOn("Acme Corp said sales rose.",
-                              "Exports reached 500 tonnes."),
-              registry.get());
+  const DocumentResult result = AnalyzeWithRegistry(FourSentencesOn(
+      "Acme Corp said sales rose.", "Exports reached 500 tonnes."));
   EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named")));
 }
 
 TEST_F(AnalyzeDocumentTest, ASoleBodysShortFormIsTheSameSource) {
-  const std::unique_ptr<SourceRegistry> registry = Registry();
-  const DocumentResult result = Analyze(
+  const DocumentResult result = AnalyzeWithRegistry(
       FourSentencesOn("Acme Corp said sales rose.\nAcme said costs fell.",
-                      "Exports reached 500 tonnes."),
-      registry.get());
+                      "Exports reached 500 tonnes."));
   EXPECT_THAT(result.findings, ElementsAre(Field(&Finding::rule_id, "named"),
                                            Field(&Finding::rule_id, "named")));
 }
 
 TEST_F(AnalyzeDocumentTest, ASolePersonSourcesNoClaimOutOfReach) {
-  const std::unique_ptr<SourceRegistry> registry = Registry();
-  const DocumentResult result =
-      Analyze(FourSentencesOn("Sergei Lavrov said talks went well.",
-                              "Exports reached 500 tonnes."),
-              registry.get());
+  const DocumentResult result = AnalyzeWithRegistry(FourSentencesOn(
+      "Sergei Lavrov said talks went well.", "Exports reached 500 tonnes."));
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[1].rule_id, "sole-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, ASecondNamedSourceEndsASoleBodysReach) {
-  const std::unique_ptr<SourceRegistry> registry = Registry();
-  const DocumentResult result = Analyze(
+  const DocumentResult result = AnalyzeWithRegistry(
       FourSentencesOn("Acme Corp said sales rose.\nState Department said no.",
-                      "Exports reached 500 tonnes."),
-      registry.get());
+                      "Exports reached 500 tonnes."));
   ASSERT_THAT(result.findings, SizeIs(3));
   EXPECT_EQ(result.findings[2].rule_id, "sole-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, AnUnnamedSpeakerEndsASoleBodysReach) {
-  const std::unique_ptr<SourceRegistry> registry = Registry();
-  const DocumentResult result = Analyze(
+  const DocumentResult result = AnalyzeWithRegistry(
       FourSentencesOn("Acme Corp said sales rose.\nOfficials said it may.",
-                      "Exports reached 500 tonnes."),
-      registry.get());
+                      "Exports reached 500 tonnes."));
   ASSERT_THAT(result.findings, SizeIs(3));
   EXPECT_EQ(result.findings[2].rule_id, "sole-claim");
 }
 
 TEST_F(AnalyzeDocumentTest, ASoleBodySourcesNoClaimBeforeItIsNamed) {
-  const std::unique_ptr<SourceRegistry> registry = Registry();
-  const DocumentResult result =
-      Analyze(FourSentencesOn("Exports reached 500 tonnes.",
-                              "Acme Corp said sales rose."),
-              registry.get());
+  const DocumentResult result = AnalyzeWithRegistry(FourSentencesOn(
+      "Exports reached 500 tonnes.", "Acme Corp said sales rose."));
   ASSERT_THAT(result.findings, SizeIs(2));
   EXPECT_EQ(result.findings[0].rule_id, "sole-claim");
 }

@@ -149,50 +149,48 @@ Rule ListClaimRule() {
   return rule;
 }
 
+// What KeptMatches keeps of an attribution over `text`'s first
+// `named_end` bytes and `claim`'s match on the list item `item`.
+std::vector<std::string> KeptOfNamedAndItem(std::string_view text,
+                                            size_t named_end,
+                                            std::string_view item,
+                                            const Rule& claim) {
+  static const Rule named = RuleOf("named", Kind::kAttribution);
+  return KeptIds(
+      text, {MatchOf(named, 0, named_end), MatchOnSentence(claim, text, item)});
+}
+
 TEST(KeptMatchesTest, AListItemReachesAsTheSentenceIntroducingItsList) {
-  const Rule named = RuleOf("named", Kind::kAttribution);
-  const Rule claim = ListClaimRule();
-  EXPECT_THAT(
-      KeptIds(kListAfterColon, {MatchOf(named, 0, 10),
-                                MatchOnSentence(claim, kListAfterColon,
-                                                "- Pledged $2bn for roads.")}),
-      ElementsAre("named"));
+  EXPECT_THAT(KeptOfNamedAndItem(kListAfterColon, 10,
+                                 "- Pledged $2bn for roads.", ListClaimRule()),
+              ElementsAre("named"));
 }
 
 TEST(KeptMatchesTest, AListItemReachesNoFurtherWithoutOrList) {
-  const Rule named = RuleOf("named", Kind::kAttribution);
   Rule claim = ListClaimRule();
   claim.reach_list = false;
-  EXPECT_THAT(
-      KeptIds(kListAfterColon, {MatchOf(named, 0, 10),
-                                MatchOnSentence(claim, kListAfterColon,
-                                                "- Pledged $2bn for roads.")}),
-      ElementsAre("named", "claim"));
-}
-
-TEST(KeptMatchesTest, ALineWithoutAColonIntroducesNoList) {
-  const std::string text =
-      "Smith said growth slowed. Her budget came on Monday.\n\n- Raised "
-      "taxes.\n- Cut spending by 5%.\n- Pledged $2bn for roads.\n";
-  const Rule named = RuleOf("named", Kind::kAttribution);
-  const Rule claim = ListClaimRule();
-  EXPECT_THAT(KeptIds(text, {MatchOf(named, 0, 10),
-                             MatchOnSentence(claim, text,
-                                             "- Pledged $2bn for roads.")}),
+  EXPECT_THAT(KeptOfNamedAndItem(kListAfterColon, 10,
+                                 "- Pledged $2bn for roads.", claim),
               ElementsAre("named", "claim"));
 }
 
+TEST(KeptMatchesTest, ALineWithoutAColonIntroducesNoList) {
+  EXPECT_THAT(
+      KeptOfNamedAndItem(
+          "Smith said growth slowed. Her budget came on Monday.\n\n- Raised "
+          "taxes.\n- Cut spending by 5%.\n- Pledged $2bn for roads.\n",
+          10, "- Pledged $2bn for roads.", ListClaimRule()),
+      ElementsAre("named", "claim"));
+}
+
 TEST(KeptMatchesTest, AWireDashIntroducesAListAsAColonDoes) {
-  const std::string text =
-      "The agency said it bought wheat. The purchase consisted of -\n- "
-      "Cargill 1,500 tonnes.\n- Louis Dreyfus 4,500 tonnes.\n- Nichemen "
-      "10,000 tonnes.\n";
-  const Rule named = RuleOf("named", Kind::kAttribution);
-  const Rule claim = ListClaimRule();
-  EXPECT_THAT(KeptIds(text, {MatchOf(named, 0, 15),
-                             MatchOnSentence(claim, text,
-                                             "- Nichemen 10,000 tonnes.")}),
-              ElementsAre("named"));
+  EXPECT_THAT(
+      KeptOfNamedAndItem(
+          "The agency said it bought wheat. The purchase consisted of -\n- "
+          "Cargill 1,500 tonnes.\n- Louis Dreyfus 4,500 tonnes.\n- Nichemen "
+          "10,000 tonnes.\n",
+          15, "- Nichemen 10,000 tonnes.", ListClaimRule()),
+      ElementsAre("named"));
 }
 
 TEST(KeptMatchesTest, AnOptInMatchNeverDropsADefaultOne) {
