@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/article_extent.h"
 #include "engine/match_filter.h"
+#include "engine/speaker_names.h"
 #include "engine/speaker_tracker.h"
 #include "provcheck/segment.h"
 #include "provcheck/source_name.h"
@@ -102,10 +103,11 @@ Finding FindingOf(const Document& document, const LineIndex& original_lines,
 
 // Whether a source of the registry's `type` is a body that issues a
 // release: not a person, a state (whose officials speak for it in turn), a
-// document or records (which are what a release is), and not unknown.
+// document or records (which are what a release is).
 bool IsReleasingBody(std::string_view type) {
-  return type != "person" && type != "state" && type != "document" &&
-         type != "records" && type != "unknown";
+  const AntecedentKind kind = AntecedentKindOfType(type);
+  return kind == AntecedentKind::kOrganisation ||
+         kind == AntecedentKind::kDescribed;
 }
 
 // Where the one body a document's named attributions all name is first

@@ -9,7 +9,8 @@
 //  3. `unless-near`: a match is dropped when a sentence within the rule's
 //     reach holds a finding of a kind it names (and, with `release-period`,
 //     when an earlier sentence is a release of a period the match's
-//     sentence names).
+//     sentence names). `or-sole-body` is settled later, by the engine,
+//     since it needs the names the speaker tracker resolves.
 //
 // Opt-in packs' matches are settled against the default packs' but never
 // displace, drop or merge with one, so the default findings are the same

@@ -191,4 +191,15 @@ const std::string* FullNameOf(
   return it == full_names.end() ? nullptr : &it->second;
 }
 
+AntecedentKind AntecedentKindOfType(std::string_view type) {
+  if (type == "person") return AntecedentKind::kPerson;
+  // A document ("a Gallup poll") is what "it" refers to, as a described
+  // source is; "the company" or "the agency" wants the body itself.
+  if (type == "described") return AntecedentKind::kDescribed;
+  if (type == "document") return AntecedentKind::kDocument;
+  if (type == "state") return AntecedentKind::kState;
+  if (type == "records") return AntecedentKind::kRecords;
+  return AntecedentKind::kOrganisation;
+}
+
 }  // namespace provcheck

@@ -1,7 +1,8 @@
 // How a speaker's name reads: whether it names someone or describes them,
 // its full and short forms, the courtesy title before it and the gender that
-// gives. The engine's antecedent tracker asks these of the names findings
-// and mentions give; none of them reads the document.
+// gives, and what the registry's type for it makes it to refer back to. The
+// engine's antecedent tracker asks these of the names findings and mentions
+// give; none of them reads the document.
 #ifndef PROVCHECK_ENGINE_SPEAKER_NAMES_H_
 #define PROVCHECK_ENGINE_SPEAKER_NAMES_H_
 
@@ -90,6 +91,30 @@ bool IsFullName(std::string_view name);
 const std::string* FullNameOf(
     std::string_view name,
     const absl::flat_hash_map<std::string, std::string>& full_names);
+
+// What a source can be referred back to as. The source registry
+// (rules/sources) types every name and role, so the vocabulary of
+// institutions lives in one place, as data: a person for "he", anything
+// else (an institution, an outlet, a document) for "it" or "the company".
+// A source the registry calls "described" ("the report", "the commission")
+// is a pointer, not a name: "it" may refer to it, but "the company" or
+// "the government" wants a body named as such. Records in the plural ("the
+// figures", "F.A.A. records") are never referred back to: "it" is singular,
+// and "it said" after "the figures showed" is the body that published
+// them. Without a registry nothing is typed (kUntyped), and only "they"
+// finds an antecedent.
+enum class AntecedentKind {
+  kPerson,
+  kOrganisation,
+  kState,
+  kDescribed,
+  kDocument,
+  kRecords,
+  kUntyped
+};
+
+// The kind the registry's `type` for a source makes it.
+AntecedentKind AntecedentKindOfType(std::string_view type);
 
 }  // namespace provcheck
 

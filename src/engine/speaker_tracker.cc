@@ -36,38 +36,6 @@ enum class Referent {
   kLastBody = 5
 };
 
-// What a source can be referred back to as. The source registry
-// (rules/sources) types every name and role, so the vocabulary of
-// institutions lives in one place, as data: a person for "he", anything
-// else (an institution, an outlet, a document) for "it" or "the company".
-// A source the registry calls "described" ("the report", "the commission")
-// is a pointer, not a name: "it" may refer to it, but "the company" or
-// "the government" wants a body named as such. Records in the plural ("the
-// figures", "F.A.A. records") are never referred back to: "it" is singular,
-// and "it said" after "the figures showed" is the body that published
-// them. Without a registry nothing is typed (kUntyped), and only "they"
-// finds an antecedent.
-enum class AntecedentKind {
-  kPerson,
-  kOrganisation,
-  kState,
-  kDescribed,
-  kDocument,
-  kRecords,
-  kUntyped
-};
-
-AntecedentKind AntecedentKindOfType(std::string_view type) {
-  if (type == "person") return AntecedentKind::kPerson;
-  // A document ("a Gallup poll") is what "it" refers to, as a described
-  // source is; "the company" or "the agency" wants the body itself.
-  if (type == "described") return AntecedentKind::kDescribed;
-  if (type == "document") return AntecedentKind::kDocument;
-  if (type == "state") return AntecedentKind::kState;
-  if (type == "records") return AntecedentKind::kRecords;
-  return AntecedentKind::kOrganisation;
-}
-
 AntecedentKind AntecedentKindOf(const Finding& finding,
                                 const SourceRegistry* sources) {
   if (sources == nullptr) return AntecedentKind::kUntyped;
