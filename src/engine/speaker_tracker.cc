@@ -135,6 +135,26 @@ bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
          std::string::npos;
 }
 
+// Whether the text before a mention ends in a capitalised word other than
+// an article, so that the mention is the tail of a longer name ("Bank" in
+// "Amsterdam-Rotterdam Bank NV").
+bool EndsAName(std::string_view before) {
+  if (before.empty() || before.back() != ' ') return false;
+  before.remove_suffix(1);
+  const size_t space = before.find_last_of(" \n\t");
+  const std::string_view word =
+      space == std::string_view::npos ? before : before.substr(space + 1);
+  if (word.empty() ||
+      !absl::ascii_isupper(static_cast<unsigned char>(word[0])) ||
+      word == "The" || word == "A" || word == "An") {
+    return false;
+  }
+  // "New York-based Prospect Group Inc": a compound adjective, not a name.
+  const size_t hyphen = word.find_last_of('-');
+  return hyphen == std::string_view::npos || hyphen + 1 == word.size() ||
+         !absl::ascii_islower(static_cast<unsigned char>(word[hyphen + 1]));
+}
+
 // Whether the document names `name` as a body elsewhere, by what follows
 // it there: a stock ticker ("Texaco <TX>") or a company's legal form
 // ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
@@ -145,9 +165,12 @@ bool FitsTheAntecedent(std::string_view anaphor, std::string_view name,
 // about the bare name, whom "he said" still takes. The registry types the
 // fuller name too, so a word that is no body's stays out. Returns the
 // fuller name ("Texaco Inc"), which a later "it" is resolved to.
+// `whole_names_only` passes over a mention that ends a longer name
+// ("Kodak" in "Eastman Kodak Co" counts only without it).
 std::optional<std::string> NamedAsBodyInText(std::string_view text,
                                              std::string_view name,
-                                             const SourceRegistry& sources) {
+                                             const SourceRegistry& sources,
+                                             bool whole_names_only) {
   constexpr int kMaxMentions = 16;
   int mentions = 0;
   for (size_t at = text.find(name);
@@ -157,7 +180,8 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
     // Whole words only: "Shell" is not in "Shellfish".
     if ((at > 0 &&
          absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]))) ||
-        end + 1 >= text.size() || text[end] != ' ') {
+        end + 1 >= text.size() || text[end] != ' ' ||
+        (whole_names_only && EndsAName(text.substr(0, at)))) {
       continue;
     }
     ++mentions;
@@ -212,9 +236,12 @@ bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
 }
 
 const std::optional<std::string>& SpeakerTracker::BodyNamedInText(
-    const std::string& name) {
-  auto [it, fresh] = named_as_body_.try_emplace(name);
-  if (fresh) it->second = NamedAsBodyInText(text_, name, *sources_);
+    const std::string& name, bool whole_names_only) {
+  auto [it, fresh] =
+      named_as_body_.try_emplace(std::pair(name, whole_names_only));
+  if (fresh) {
+    it->second = NamedAsBodyInText(text_, name, *sources_, whole_names_only);
+  }
   return it->second;
 }
 
@@ -413,6 +440,18 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line,
       name = *BodyNamedInText(name);
     } else if (IsFullName(name)) {
       full_name_by_surname_[std::string(LastWordOf(name))] = name;
+    }
+  } else if (antecedent_kind == AntecedentKind::kOrganisation && !known &&
+             attribution.role.empty() && NamesSomeone(name)) {
+    // A body the registry types by its name's shape ("Citibank", a bank in
+    // one word; "General Motors") is reported by the fuller name the text
+    // gives it ("Citibank Ltd said ... Citibank said"), as a bare name is
+    // above. Only where the fuller name starts the text's name: "The Bank
+    // said" of a central bank is not the tail of "Amsterdam-Rotterdam Bank
+    // NV".
+    if (const std::optional<std::string>& body =
+            BodyNamedInText(name, /*whole_names_only=*/true)) {
+      name = *body;
     }
   }
   // A body described ("The paper, which ..., said", "its board said")

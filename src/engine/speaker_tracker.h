@@ -116,8 +116,9 @@ class SpeakerTracker {
   // Trump).
   bool SeemsAPerson(std::string_view name) const;
   // The fuller name the text gives a bare name as a body, if it does
-  // (NamedAsBodyInText in the .cc); looked up once per name.
-  const std::optional<std::string>& BodyNamedInText(const std::string& name);
+  // (NamedAsBodyInText in the .cc); looked up once per name and mode.
+  const std::optional<std::string>& BodyNamedInText(
+      const std::string& name, bool whole_names_only = false);
 
   std::string_view text_;
   const SourceRegistry* sources_;
@@ -129,7 +130,8 @@ class SpeakerTracker {
   // group of the sentence before, not the body named before that; it
   // stays unresolved, as the group names no one.
   bool unnamed_group_since_antecedent_ = false;
-  absl::flat_hash_map<std::string, std::optional<std::string>> named_as_body_;
+  absl::flat_hash_map<std::pair<std::string, bool>, std::optional<std::string>>
+      named_as_body_;
   // People named in full so far, by their last word (FullNameOf).
   absl::flat_hash_map<std::string, std::string> full_name_by_surname_;
   // Surnames the document uses alone, as a speaker or a subject ("Redford

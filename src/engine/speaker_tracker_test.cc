@@ -19,7 +19,8 @@ match name "a spokesman" { type person prior 0.4 basis "test" named no refers bo
 match name "\d+-year-old" { type person prior 0.4 basis "test" named no refers subject }
 match name "company" { type described prior 0.5 basis "test" named no }
 match name "firm" { type described prior 0.5 basis "test" named no refers bare-name }
-match name ".* Inc" { type official-body prior 0.6 basis "test" }
+match name ".* (?:Inc|Ltd)" { type official-body prior 0.6 basis "test" }
+match name "[A-Z]{2,5}|(?i:\w*bank)" { type official-body prior 0.6 basis "test" }
 default attribution { type person prior 0.55 basis "test" }
 )sources";
 
@@ -181,6 +182,27 @@ TEST_F(SpeakerTrackerTest, ABareNameTheTextGivesALegalFormIsThatBody) {
   SpeakerTracker speakers(text, registry_.get());
   EXPECT_EQ(speakers.Spoke(Speaker("Texaco"), 0), "Texaco Inc");
   EXPECT_EQ(speakers.Resolve("it", 0).source, "Texaco Inc");
+}
+
+TEST_F(SpeakerTrackerTest,
+       ABodyByItsShapeSpeaksUnderTheFullerNameTheTextGives) {
+  const std::string text = "CSR Ltd shares rose. CSR said it won.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("CSR"), 0), "CSR Ltd");
+}
+
+TEST_F(SpeakerTrackerTest, ABodyWordIsNotTheTailOfALongerName) {
+  const std::string text =
+      "Amsterdam-Rotterdam Bank NV shares rose. The Bank said it won.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("Bank"), 0), "Bank");
+}
+
+TEST_F(SpeakerTrackerTest, ACompoundAdjectiveBeforeABodyIsNoPartOfItsName) {
+  const std::string text =
+      "New York-based Citibank Ltd cut its rate. Citibank said it won.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("Citibank"), 0), "Citibank Ltd");
 }
 
 TEST_F(SpeakerTrackerTest, SheNeverTakesASurnameTheTextCallsMr) {
