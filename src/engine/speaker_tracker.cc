@@ -165,8 +165,8 @@ bool EndsAName(std::string_view before) {
 // about the bare name, whom "he said" still takes. The registry types the
 // fuller name too, so a word that is no body's stays out. Returns the
 // fuller name ("Texaco Inc"), which a later "it" is resolved to.
-// `whole_names_only` passes over a mention that ends a longer name
-// ("Kodak" in "Eastman Kodak Co" counts only without it).
+// `whole_names_only` skips a mention that is the tail of a longer name
+// ("Bank" in "Amsterdam-Rotterdam Bank NV").
 std::optional<std::string> NamedAsBodyInText(std::string_view text,
                                              std::string_view name,
                                              const SourceRegistry& sources,

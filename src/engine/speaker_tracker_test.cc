@@ -193,7 +193,7 @@ TEST_F(SpeakerTrackerTest,
 
 TEST_F(SpeakerTrackerTest, ABodyWordIsNotTheTailOfALongerName) {
   const std::string text =
-      "Amsterdam-Rotterdam Bank NV shares rose. The Bank said it won.";
+      "Amsterdam-Rotterdam Bank Ltd shares rose. The Bank said it won.";
   SpeakerTracker speakers(text, registry_.get());
   EXPECT_EQ(speakers.Spoke(Speaker("Bank"), 0), "Bank");
 }
