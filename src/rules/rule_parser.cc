@@ -506,18 +506,17 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
       rule.min_per_document = *count;
     } else if (key == "unless-near") {
       size_t count = field.values.size();
-      if (field.values[count - 1].text == "or-sole-body") {
-        rule.reach_sole_body = true;
-        --count;
-      }
-      if (field.values[count - 1].text == "or-list") {
-        rule.reach_list = true;
-        --count;
-      }
-      if (field.values[count - 1].text == "or-quote-run") {
-        rule.reach_quote_run = true;
-        --count;
-      }
+      // The grammar puts the optional words in a fixed order, so they are
+      // taken off the end, last first.
+      auto take_last = [&](std::string_view word, bool* flag) {
+        if (field.values[count - 1].text == word) {
+          *flag = true;
+          --count;
+        }
+      };
+      take_last("or-sole-body", &rule.reach_sole_body);
+      take_last("or-list", &rule.reach_list);
+      take_last("or-quote-run", &rule.reach_quote_run);
       if (count >= 2 && field.values[count - 2].text == "or-lead") {
         auto lead_reach =
             ParseCount(field.values[count - 1], "or-lead", 1, source, file);
@@ -525,10 +524,7 @@ absl::StatusOr<Rule> BuildRule(const RuleBlock& block, const DefineMap& defines,
         rule.lead_reach = *lead_reach;
         count -= 2;
       }
-      if (field.values[count - 1].text == "across-paragraphs") {
-        rule.reach_across_paragraphs = true;
-        --count;
-      }
+      take_last("across-paragraphs", &rule.reach_across_paragraphs);
       auto kinds = ParseKinds(field.values, count - 1, source, file);
       if (!kinds.ok()) return kinds.status();
       rule.unless_near = *std::move(kinds);
