@@ -46,4 +46,51 @@ TEST(ShippedRulesTest, AllegedlyNextToANamedAccuserIsNotVague) {
   EXPECT_FALSE(Fired(rules, "vague-attribution.allegedly"));
 }
 
+// The messages of the findings of RULE on TEXT, in output order.
+std::vector<std::string> MessagesOf(const std::string& text,
+                                    const std::string& rule) {
+  const auto run = RunProvcheck("lint --format json --fail-on none -", text);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::vector<std::string> messages;
+  for (const LintFinding& finding : LintFindings(run.out)) {
+    if (finding.rule == rule) messages.push_back(finding.message);
+  }
+  return messages;
+}
+
+// The source registry types a party's short name as a body and says that
+// "the party" takes a party: both are data in rules/sources, read by the
+// speaker tracker, so only the whole packs show them.
+TEST(ShippedRulesTest, ThePartyRefersBackToThePartyNotTheBodyThatSpokeBefore) {
+  const auto messages = MessagesOf(
+      "The Audit Commission found the whole finance system was flawed.\n\n"
+      "Labour says it wants to keep the tax. The party says this year's "
+      "rises will be the lowest in a decade.\n",
+      "attribution.anaphor");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0],
+            "Claim attributed to Labour (\"The party\", named earlier)");
+}
+
+TEST(ShippedRulesTest, TheyAfterAPartyIsTheParty) {
+  const auto messages = MessagesOf(
+      "The Audit Commission found the whole finance system was flawed.\n\n"
+      "Labour says it wants to keep the tax. They say they are already "
+      "helping pensioners.\n",
+      "attribution.anaphor");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0],
+            "Claim attributed to Labour (\"They\", named earlier)");
+}
+
+TEST(ShippedRulesTest, HeNeverRefersBackToAParty) {
+  const auto messages = MessagesOf(
+      "Michael Howard said the plan was fair. The Tories have promised "
+      "lower bills. He said the cuts would be paid for.\n",
+      "attribution.anaphor");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0],
+            "Claim attributed to Michael Howard (\"He\", named earlier)");
+}
+
 }  // namespace
