@@ -177,6 +177,14 @@ TEST(SegmentTest, DoesNotSplitAfterTitleBeforeName) {
                   "They talked."));
 }
 
+TEST(SegmentTest, DoesNotSplitAfterAMilitaryRankOrADelegatesTitle) {
+  EXPECT_THAT(
+      Sentences("It was over, said Del. Stacey Plaskett. Brig. Gen. Ann Roe, "
+                "Cpl. Dan Lee and Pfc. Jo Fox agreed."),
+      ElementsAre("It was over, said Del. Stacey Plaskett.",
+                  "Brig. Gen. Ann Roe, Cpl. Dan Lee and Pfc. Jo Fox agreed."));
+}
+
 TEST(SegmentTest, DoesNotSplitAfterHyphenatedTitle) {
   EXPECT_THAT(Sentences("The ex-Gov. Cuomo declined."),
               ElementsAre("The ex-Gov. Cuomo declined."));
