@@ -60,6 +60,10 @@ inline constexpr const char* kSourceTypes[] = {
     "person",   "official-body", "state",     "outlet",
     "document", "records",       "described", "unknown"};
 
+// The gender a name's given name shows ("Hillary Clinton"), or a courtesy
+// title ("Mrs Clinton"); what "he" or "she" may refer back to.
+enum class Gender { kUnknown, kMale, kFemale };
+
 struct SourceProfile {
   std::string type;  // one of kSourceTypes
   double prior = 0.5;
@@ -115,6 +119,12 @@ class SourceRegistry {
 
   SourceResolution Resolve(const Finding& finding) const;
 
+  // The gender the registry's `gender` entries give a name ("Hillary
+  // Clinton" after `match name "Hillary\s.+" { gender female }`); unknown
+  // when none matches. Apart from Resolve: a gender types no source, so a
+  // name keeps the type and prior its other entries give it.
+  Gender GenderOf(std::string_view name) const;
+
   // Reliability to use for a resolved source: its evidence-updated value when
   // one was set, else its prior.
   double ReliabilityOf(const SourceResolution& resolution) const;
@@ -131,6 +141,8 @@ class SourceRegistry {
   std::vector<KnownSource> known_;
   absl::flat_hash_map<std::string, size_t> by_alias_;  // normalised -> known_
   std::vector<Match> matches_;
+  struct GenderMatch;
+  std::vector<GenderMatch> gender_matches_;
   absl::flat_hash_map<std::string, SourceProfile> defaults_;  // kind name
   absl::flat_hash_map<std::string, double> reliability_;      // normalised
   std::string digest_;

@@ -11,10 +11,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "provcheck/sources.h"
 
 namespace provcheck {
-
-enum class Gender { kUnknown, kMale, kFemale };
 
 // Whether a source names someone, by a capital past its determiner ("Wall
 // Street Journal"), or only describes them ("Her campaign", "the paper",

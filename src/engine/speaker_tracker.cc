@@ -219,6 +219,16 @@ void SpeakerTracker::NoteNameUsed(std::string_view name) {
   if (IsFullName(name)) {
     last_words_of_full_names_.insert(std::string(LastWordOf(name)));
   }
+  // A full name's given name may say its gender ("Hillary Clinton"). One
+  // the registry does not know says nothing, and so leaves the surname's
+  // gender unknown: "Sharon Osbourne" and "Ozzy Osbourne" in one story
+  // are two people whom "he" and "she" tell apart only by who spoke last.
+  if (sources_ != nullptr && IsFullName(name)) {
+    const Gender given = sources_->GenderOf(name);
+    auto [it, fresh] =
+        gender_by_given_name_.try_emplace(std::string(LastWordOf(name)), given);
+    if (!fresh && it->second != given) it->second = Gender::kUnknown;
+  }
   if (const Gender gender = GenderOfCourtesyForm(name);
       gender != Gender::kUnknown) {
     // Mr and Mrs Hassan in one story leave the surname's gender unknown.
@@ -226,6 +236,16 @@ void SpeakerTracker::NoteNameUsed(std::string_view name) {
         gender_by_surname_.try_emplace(std::string(LastWordOf(name)), gender);
     if (!fresh && it->second != gender) it->second = Gender::kUnknown;
   }
+}
+
+Gender SpeakerTracker::GenderOfSurname(std::string_view surname) const {
+  const std::string key(surname);
+  if (auto it = gender_by_surname_.find(key);
+      it != gender_by_surname_.end() && it->second != Gender::kUnknown) {
+    return it->second;
+  }
+  auto it = gender_by_given_name_.find(key);
+  return it == gender_by_given_name_.end() ? Gender::kUnknown : it->second;
 }
 
 bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
@@ -340,13 +360,12 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
       absl::EqualsIgnoreCase(absl::string_view(anaphor.data(), anaphor.size()),
                              "they");
   const Gender wanted = GenderOfPronoun(anaphor);
-  const auto gender =
-      gender_by_surname_.find(std::string(LastWordOf(antecedent.name)));
   // "he" is one person, and not a man the text calls "Mr" when it asks for
-  // "she".
+  // "she", nor one it names "Bob Goodlatte".
   const bool gender_clashes =
-      wanted != Gender::kUnknown && gender != gender_by_surname_.end() &&
-      gender->second != Gender::kUnknown && gender->second != wanted;
+      wanted != Gender::kUnknown &&
+      GenderOfSurname(LastWordOf(antecedent.name)) != Gender::kUnknown &&
+      GenderOfSurname(LastWordOf(antecedent.name)) != wanted;
   const bool two_people = (wanted != Gender::kUnknown || target.as_pronoun) &&
                           NamesTwoPeople(antecedent.name, surnames_used_alone_);
   // "the president" after a run of "he said" is as often a new person as

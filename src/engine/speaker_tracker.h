@@ -115,6 +115,10 @@ class SpeakerTracker {
   // named in full with it ("Trump said" in a story that names Donald
   // Trump).
   bool SeemsAPerson(std::string_view name) const;
+  // The gender the document shows a surname to have: a courtesy title's
+  // first, else the given names the registry knows; unknown when they
+  // disagree.
+  Gender GenderOfSurname(std::string_view surname) const;
   // The fuller name the text gives a bare name as a body, if it does
   // (NamedAsBodyInText in the .cc); looked up once per name and mode.
   const std::optional<std::string>& BodyNamedInText(
@@ -145,6 +149,10 @@ class SpeakerTracker {
   // What the courtesy titles the document gives a surname say of its
   // gender: "Mr Galloway" is not the "she" after him.
   absl::flat_hash_map<std::string, Gender> gender_by_surname_;
+  // What the given names of the full names the document gives say of
+  // their surnames' gender (SourceRegistry::GenderOf); kept apart, so a
+  // given name the registry does not know unsettles no courtesy title.
+  absl::flat_hash_map<std::string, Gender> gender_by_given_name_;
 };
 
 }  // namespace provcheck

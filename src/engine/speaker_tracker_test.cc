@@ -12,7 +12,8 @@ namespace {
 // People by default; "he", "she" and "the official" are people's words,
 // "the company" a body's, and a name ending in "Inc" a body. An age refers
 // back as "he" does, "a spokesman" is the body that spoke last, and "the
-// firm" may take a bare name.
+// firm" may take a bare name. Bob is a man's given name, Hillary and
+// Ivanka women's.
 constexpr char kRegistry[] = R"sources(
 match name "he|she|official" { type person prior 0.4 basis "test" named no }
 match name "a spokesman" { type person prior 0.4 basis "test" named no refers body }
@@ -21,6 +22,8 @@ match name "company" { type described prior 0.5 basis "test" named no }
 match name "firm" { type described prior 0.5 basis "test" named no refers bare-name }
 match name ".* (?:Inc|Ltd)" { type official-body prior 0.6 basis "test" }
 match name "[A-Z]{2,5}|(?i:\w*bank)" { type official-body prior 0.6 basis "test" }
+match name "(?:.*\s)?Bob(?:\s+\p{Lu}\S*){1,3}" { gender male }
+match name "(?:.*\s)?(?:Hillary|Ivanka)(?:\s+\p{Lu}\S*){1,3}" { gender female }
 default attribution { type person prior 0.55 basis "test" }
 )sources";
 
@@ -211,6 +214,41 @@ TEST_F(SpeakerTrackerTest, SheNeverTakesASurnameTheTextCallsMr) {
   speakers.Spoke(Speaker("George Galloway"), 0);
   EXPECT_FALSE(speakers.Resolve("she", 1).resolved);
   EXPECT_TRUE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, SheNeverTakesAManTheRegistryKnowsByHisGivenName) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Rep. Bob Goodlatte");
+  speakers.Spoke(Speaker("Rep. Bob Goodlatte"), 0);
+  EXPECT_FALSE(speakers.Resolve("she", 1).resolved);
+  EXPECT_TRUE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, TwoGivenNamesOfOneSurnameLeaveItsGenderUnknown) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Hillary Trump");
+  speakers.NoteNameUsed("Bob Trump");
+  speakers.Spoke(Speaker("Trump"), 0);
+  EXPECT_TRUE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest,
+       AGivenNameTheRegistryDoesNotKnowUnsettlesItsSurname) {
+  // Sharon and Ozzy Osbourne: only one given name is known, and "he" may
+  // still be the other.
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Ivanka Osbourne");
+  speakers.NoteNameUsed("Ozzy Osbourne");
+  speakers.Spoke(Speaker("Osbourne"), 0);
+  EXPECT_TRUE(speakers.Resolve("he", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, ACourtesyTitleOutweighsAnUnknownGivenName) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Mr Funaro");
+  speakers.NoteNameUsed("Dilson Funaro");
+  speakers.Spoke(Speaker("Dilson Funaro"), 0);
+  EXPECT_FALSE(speakers.Resolve("she", 1).resolved);
 }
 
 TEST_F(SpeakerTrackerTest, APersonMentionedIsWhomHeMeansWhenNoSpeakerIsNear) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -30,6 +31,11 @@ struct SourceRegistry::Match {
   On on = On::kName;
   std::unique_ptr<RE2> pattern;
   SourceProfile profile;
+};
+
+struct SourceRegistry::GenderMatch {
+  std::unique_ptr<RE2> pattern;
+  Gender gender = Gender::kUnknown;
 };
 
 namespace {
@@ -112,9 +118,11 @@ absl::StatusOr<std::vector<Block>> ParseBlocks(std::string_view source,
                      (x3::raw[keyword("basis")][on_field] > quoted_value) |
                      (x3::raw[keyword("antecedent")][on_field] > quoted_value) |
                      (x3::raw[keyword("named")][on_field] > word_value) |
-                     (x3::raw[keyword("refers")][on_field] > word_value);
+                     (x3::raw[keyword("refers")][on_field] > word_value) |
+                     (x3::raw[keyword("gender")][on_field] > word_value);
   auto const close = Named(
-      "a field (type, prior, alias, basis, antecedent, named, refers) or '}'",
+      "a field (type, prior, alias, basis, antecedent, named, refers, "
+      "gender) or '}'",
       x3::lit('}'));
   auto const body = x3::lit('{') > *field > close;
   auto const quoted_key =
@@ -163,6 +171,35 @@ absl::Status SourceRegistry::Add(std::string_view text,
     SourceProfile profile;
     std::vector<std::string> aliases;
     bool has_prior = false;
+    // A block that gives a gender gives nothing else: it says what "he" or
+    // "she" may refer back to, and types no source.
+    std::optional<Gender> gender;
+    for (const auto& [field, values] : block.fields) {
+      if (field.text == "gender") {
+        if (values[0].text != "male" && values[0].text != "female") {
+          return error(values[0], "'gender' is male or female");
+        }
+        if (block.keyword.text != "match" || block.key.text != "name") {
+          return error(field, "only a 'match name' entry may give a gender");
+        }
+        if (block.fields.size() != 1) {
+          return error(field,
+                       "an entry that gives a gender gives nothing else");
+        }
+        gender = values[0].text == "male" ? Gender::kMale : Gender::kFemale;
+      }
+    }
+    if (gender.has_value()) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto pattern = std::make_unique<RE2>(block.pattern.text, options);
+      if (!pattern->ok()) {
+        return error(block.pattern,
+                     "pattern does not compile: " + pattern->error());
+      }
+      gender_matches_.push_back(GenderMatch{std::move(pattern), *gender});
+      continue;
+    }
     for (const auto& [field, values] : block.fields) {
       if (field.text == "type") {
         if (std::find(std::begin(kSourceTypes), std::end(kSourceTypes),
@@ -327,6 +364,14 @@ SourceResolution SourceRegistry::Resolve(const Finding& finding) const {
     resolution.profile = SourceProfile{"unknown", 0.3, "built-in default"};
   }
   return resolution;
+}
+
+Gender SourceRegistry::GenderOf(std::string_view name) const {
+  const re2::StringPiece subject(name.data(), name.size());
+  for (const GenderMatch& match : gender_matches_) {
+    if (RE2::FullMatch(subject, *match.pattern)) return match.gender;
+  }
+  return Gender::kUnknown;
 }
 
 double SourceRegistry::ReliabilityOf(const SourceResolution& resolution) const {

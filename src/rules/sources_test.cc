@@ -221,6 +221,45 @@ TEST(SourceRegistryTest, RefersTakesOnlyItsFourValues) {
                  "or bare-name"));
 }
 
+TEST(SourceRegistryTest, AGenderEntrySaysWhatAGivenNameShows) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"(?:.*\\s)?Hillary\\s.+\" {\n  gender female\n}\n"
+      "match name \"(?:.*\\s)?Bob\\s.+\" {\n  gender male\n}",
+      "g.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_EQ((*registry)->GenderOf("Secretary Hillary Clinton"),
+            Gender::kFemale);
+  EXPECT_EQ((*registry)->GenderOf("Bob Goodlatte"), Gender::kMale);
+  EXPECT_EQ((*registry)->GenderOf("Ozzy Osbourne"), Gender::kUnknown);
+}
+
+TEST(SourceRegistryTest, AGenderEntryTypesNoSource) {
+  auto registry = SourceRegistry::Parse(
+      "match name \"Bob\\s.+\" {\n  gender male\n}\n"
+      "default attribution { type person prior 0.55 basis \"x\" }",
+      "g.sources");
+  ASSERT_TRUE(registry.ok()) << registry.status();
+  EXPECT_TRUE((*registry)->Resolve(Attribution("Bob Goodlatte")).by_default);
+}
+
+TEST(SourceRegistryTest, GenderIsMaleOrFemale) {
+  EXPECT_THAT(ParseErrorOf("match name \"Bob\\s.+\" {\n  gender unknown\n}",
+                           "g.sources"),
+              StartsWith("g.sources:2:10: error: 'gender' is male or female"));
+}
+
+TEST(SourceRegistryTest, AnEntryThatGivesAGenderGivesNothingElse) {
+  EXPECT_THAT(ParseErrorOf("match name \"Bob\\s.+\" {\n  gender male\n"
+                           "  type person prior 0.5 basis \"x\"\n}",
+                           "g.sources"),
+              StartsWith("g.sources:2:3: error: an entry that gives a gender "
+                         "gives nothing else"));
+  EXPECT_THAT(
+      ParseErrorOf("source \"Bob\" {\n  gender male\n}", "g.sources"),
+      StartsWith("g.sources:2:3: error: only a 'match name' entry may give a "
+                 "gender"));
+}
+
 TEST(SourceRegistryTest, SyntaxErrorShowsLineAndCaret) {
   EXPECT_THAT(ParseErrorOf("source \"A\" {\n  type outlet\n  trust 0.5\n}",
                            "s.sources"),
