@@ -362,10 +362,10 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
   const Gender wanted = GenderOfPronoun(anaphor);
   // "he" is one person, and not a man the text calls "Mr" when it asks for
   // "she", nor one it names "Bob Goodlatte".
-  const bool gender_clashes =
-      wanted != Gender::kUnknown &&
-      GenderOfSurname(LastWordOf(antecedent.name)) != Gender::kUnknown &&
-      GenderOfSurname(LastWordOf(antecedent.name)) != wanted;
+  const Gender antecedent_gender = GenderOfSurname(LastWordOf(antecedent.name));
+  const bool gender_clashes = wanted != Gender::kUnknown &&
+                              antecedent_gender != Gender::kUnknown &&
+                              antecedent_gender != wanted;
   const bool two_people = (wanted != Gender::kUnknown || target.as_pronoun) &&
                           NamesTwoPeople(antecedent.name, surnames_used_alone_);
   // "the president" after a run of "he said" is as often a new person as

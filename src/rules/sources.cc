@@ -167,6 +167,17 @@ absl::Status SourceRegistry::Add(std::string_view text,
   auto error = [&](const Token& at, const std::string& message) {
     return ErrorAt(text, file_name, at.offset, message);
   };
+  // An entry's pattern, compiled; an error at its place if it does not.
+  auto compile =
+      [&](const Token& pattern) -> absl::StatusOr<std::unique_ptr<RE2>> {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto compiled = std::make_unique<RE2>(pattern.text, options);
+    if (!compiled->ok()) {
+      return error(pattern, "pattern does not compile: " + compiled->error());
+    }
+    return compiled;
+  };
   for (const Block& block : *blocks) {
     SourceProfile profile;
     std::vector<std::string> aliases;
@@ -190,14 +201,9 @@ absl::Status SourceRegistry::Add(std::string_view text,
       }
     }
     if (gender.has_value()) {
-      RE2::Options options;
-      options.set_log_errors(false);
-      auto pattern = std::make_unique<RE2>(block.pattern.text, options);
-      if (!pattern->ok()) {
-        return error(block.pattern,
-                     "pattern does not compile: " + pattern->error());
-      }
-      gender_matches_.push_back(GenderMatch{std::move(pattern), *gender});
+      auto pattern = compile(block.pattern);
+      if (!pattern.ok()) return pattern.status();
+      gender_matches_.push_back(GenderMatch{*std::move(pattern), *gender});
       continue;
     }
     for (const auto& [field, values] : block.fields) {
@@ -270,17 +276,12 @@ absl::Status SourceRegistry::Add(std::string_view text,
       }
       known_.push_back(std::move(known));
     } else if (block.keyword.text == "match") {
-      RE2::Options options;
-      options.set_log_errors(false);
-      auto pattern = std::make_unique<RE2>(block.pattern.text, options);
-      if (!pattern->ok()) {
-        return error(block.pattern,
-                     "pattern does not compile: " + pattern->error());
-      }
+      auto pattern = compile(block.pattern);
+      if (!pattern.ok()) return pattern.status();
       const Match::On on = block.key.text == "role"   ? Match::On::kRole
                            : block.key.text == "rule" ? Match::On::kRule
                                                       : Match::On::kName;
-      matches_.push_back(Match{on, std::move(pattern), profile});
+      matches_.push_back(Match{on, *std::move(pattern), profile});
     } else if (!ParseKind(block.key.text)) {
       return error(block.key, "unknown kind '" + block.key.text + "'");
     } else {

@@ -242,6 +242,16 @@ TEST(SourceRegistryTest, AGenderEntryTypesNoSource) {
   EXPECT_TRUE((*registry)->Resolve(Attribution("Bob Goodlatte")).by_default);
 }
 
+TEST(SourceRegistryTest, ABadPatternIsAnErrorAtItsPlace) {
+  EXPECT_THAT(
+      ParseErrorOf("match name \"(unclosed\" {\n  gender male\n}", "g.sources"),
+      StartsWith("g.sources:1:12: error: pattern does not compile"));
+  EXPECT_THAT(ParseErrorOf("match name \"(unclosed\" {\n  type person "
+                           "prior 0.5 basis \"x\"\n}",
+                           "g.sources"),
+              StartsWith("g.sources:1:12: error: pattern does not compile"));
+}
+
 TEST(SourceRegistryTest, GenderIsMaleOrFemale) {
   EXPECT_THAT(ParseErrorOf("match name \"Bob\\s.+\" {\n  gender unknown\n}",
                            "g.sources"),
