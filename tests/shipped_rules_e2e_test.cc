@@ -93,4 +93,14 @@ TEST(ShippedRulesTest, HeNeverRefersBackToAParty) {
             "Claim attributed to Michael Howard (\"He\", named earlier)");
 }
 
+TEST(ShippedRulesTest, TheDepartmentNeverRefersBackToACompany) {
+  const auto messages = MessagesOf(
+      "Padaeng Industry Co Ltd said output rose. The department said "
+      "stocks were low.\n",
+      "attribution.anaphor");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0],
+            "Claim attributed to \"The department\" (no one named in reach)");
+}
+
 }  // namespace
