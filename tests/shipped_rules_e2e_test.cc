@@ -103,4 +103,21 @@ TEST(ShippedRulesTest, TheDepartmentNeverRefersBackToACompany) {
             "Claim attributed to \"The department\" (no one named in reach)");
 }
 
+TEST(ShippedRulesTest, MPsAfterACommitteeSpokeAreItsMembers) {
+  const auto messages = MessagesOf(
+      "The bill could leave anglers facing court, the environment select "
+      "committee said. They raised complex issues, MPs said.\n",
+      "attribution.committee-members");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0],
+            "Claim attributed to environment select committee (\"MPs\", its "
+            "members)");
+}
+
+TEST(ShippedRulesTest, MPsWithNoCommitteeInReachStayAVagueCrowd) {
+  const auto rules = RulesFiredOn("The plan is flawed, MPs said.\n");
+  EXPECT_TRUE(Fired(rules, "vague-attribution.unnamed-group"));
+  EXPECT_FALSE(Fired(rules, "attribution.committee-members"));
+}
+
 }  // namespace
