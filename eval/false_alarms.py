@@ -54,7 +54,7 @@ SAMPLE_SEED = 1
 # and judged at e4df0d9 and spent by 7cad560; seed 25 was drawn and judged
 # at 15420f2 and spent by 534f4e2; seed 26 was drawn and judged at 5125380
 # and spent by f510744 and 540340c; seed 27 was drawn and judged at
-# e25dcda. Draw seed 28 next.
+# e25dcda and spent by 1c2c1ad. Draw seed 28 next.
 HELD_OUT_SEED = 27
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
