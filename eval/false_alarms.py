@@ -54,8 +54,9 @@ SAMPLE_SEED = 1
 # and judged at e4df0d9 and spent by 7cad560; seed 25 was drawn and judged
 # at 15420f2 and spent by 534f4e2; seed 26 was drawn and judged at 5125380
 # and spent by f510744 and 540340c; seed 27 was drawn and judged at
-# e25dcda and spent by 1c2c1ad. Draw seed 28 next.
-HELD_OUT_SEED = 27
+# e25dcda and spent by 1c2c1ad; seed 28 was drawn and judged at
+# c98e463. Draw seed 29 next.
+HELD_OUT_SEED = 28
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
