@@ -155,6 +155,14 @@ bool EndsAName(std::string_view before) {
          !absl::ascii_islower(static_cast<unsigned char>(word[hyphen + 1]));
 }
 
+// The length of an "'s" or "’s" at `at` in `text`, or 0.
+size_t ApostropheSAt(std::string_view text, size_t at) {
+  for (std::string_view apostrophe_s : {"'s", "\u2019s"}) {
+    if (text.substr(at).starts_with(apostrophe_s)) return apostrophe_s.size();
+  }
+  return 0;
+}
+
 // Whether the document names `name` as a body elsewhere, by what follows
 // it there: a stock ticker ("Texaco <TX>") or a company's legal form
 // ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
@@ -176,7 +184,14 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
   for (size_t at = text.find(name);
        at != std::string_view::npos && mentions < kMaxMentions;
        at = text.find(name, at + 1)) {
-    const size_t end = at + name.size();
+    size_t end = at + name.size();
+    // A company named with an "'s" ("Heck's Inc", "Standard and Poor's
+    // Corp") is cleaned of it as a possessive when it speaks bare ("Heck's
+    // said" names "Heck"); its full name keeps it. Only with the legal form
+    // right after: "Macrovision's Entertainment Technologies Group" and
+    // "Murdoch's News Corp" are what the name owns, not the name.
+    const size_t apostrophe_s = ApostropheSAt(text, end);
+    end += apostrophe_s;
     // Whole words only: "Shell" is not in "Shellfish".
     if ((at > 0 &&
          absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]))) ||
@@ -185,7 +200,7 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
       continue;
     }
     ++mentions;
-    if (text[end + 1] == '<') return std::string(name);
+    if (text[end + 1] == '<' && apostrophe_s == 0) return std::string(name);
     size_t word_end = end + 1;
     while (word_end < text.size() &&
            absl::ascii_isalnum(static_cast<unsigned char>(text[word_end]))) {

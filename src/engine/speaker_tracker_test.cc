@@ -208,6 +208,21 @@ TEST_F(SpeakerTrackerTest, ACompoundAdjectiveBeforeABodyIsNoPartOfItsName) {
   EXPECT_EQ(speakers.Spoke(Speaker("Citibank"), 0), "Citibank Ltd");
 }
 
+TEST_F(SpeakerTrackerTest, ABodyNamedWithAnApostropheSKeepsItsFullName) {
+  // "Heck's said" names "Heck" once the possessive is cleaned off.
+  const std::string text = "Heck's Inc said sales rose. Heck's said it won.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("Heck"), 0), "Heck's Inc");
+}
+
+TEST_F(SpeakerTrackerTest, WhatANameOwnsIsNoFullerNameOfIt) {
+  const std::string text =
+      "Macrovision's Entertainment Technologies Ltd said sales rose. "
+      "Macrovision said it won.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("Macrovision"), 0), "Macrovision");
+}
+
 TEST_F(SpeakerTrackerTest, SheNeverTakesASurnameTheTextCallsMr) {
   SpeakerTracker speakers("", registry_.get());
   speakers.NoteNameUsed("Mr Galloway");
