@@ -163,6 +163,33 @@ size_t ApostropheSAt(std::string_view text, size_t at) {
   return 0;
 }
 
+// Where the word of letters and digits that starts at `start` ends.
+size_t WordEndAt(std::string_view text, size_t start) {
+  size_t end = start;
+  while (end < text.size() &&
+         absl::ascii_isalnum(static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
+  return end;
+}
+
+// Whether every whole-word mention of `name` in `text` carries an "'s"
+// after it: "Moody's said", never "Moody said".
+bool AlwaysWrittenWithApostropheS(std::string_view text,
+                                  std::string_view name) {
+  for (size_t at = text.find(name); at != std::string_view::npos;
+       at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    const bool whole_word =
+        (at == 0 ||
+         !absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]))) &&
+        (end == text.size() ||
+         !absl::ascii_isalnum(static_cast<unsigned char>(text[end])));
+    if (whole_word && ApostropheSAt(text, end) == 0) return false;
+  }
+  return true;
+}
+
 // Whether the document names `name` as a body elsewhere, by what follows
 // it there: a stock ticker ("Texaco <TX>") or a company's legal form
 // ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
@@ -185,11 +212,9 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
        at != std::string_view::npos && mentions < kMaxMentions;
        at = text.find(name, at + 1)) {
     size_t end = at + name.size();
-    // A company named with an "'s" ("Heck's Inc", "Standard and Poor's
-    // Corp") is cleaned of it as a possessive when it speaks bare ("Heck's
-    // said" names "Heck"); its full name keeps it. Only with the legal form
-    // right after: "Macrovision's Entertainment Technologies Group" and
-    // "Murdoch's News Corp" are what the name owns, not the name.
+    // A company named with an "'s" ("Heck's Inc") is cleaned of it as a
+    // possessive when it speaks bare ("Heck's said" names "Heck"); its full
+    // name keeps it.
     const size_t apostrophe_s = ApostropheSAt(text, end);
     end += apostrophe_s;
     // Whole words only: "Shell" is not in "Shellfish".
@@ -201,13 +226,26 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
     }
     ++mentions;
     if (text[end + 1] == '<' && apostrophe_s == 0) return std::string(name);
-    size_t word_end = end + 1;
-    while (word_end < text.size() &&
-           absl::ascii_isalnum(static_cast<unsigned char>(text[word_end]))) {
-      ++word_end;
+    size_t word_start = end + 1;
+    size_t word_end = WordEndAt(text, word_start);
+    // A name the text always writes with its "'s" ("Moody's", never
+    // "Moody") owns nothing by it: up to three capitalised words before a
+    // legal form are its name ("Moody's Investors Service Inc"). One the
+    // text also writes bare ("Macrovision said") owns what follows
+    // ("Macrovision's Entertainment Technologies Group").
+    const int words_before_form =
+        apostrophe_s > 0 && AlwaysWrittenWithApostropheS(text, name) ? 3 : 0;
+    for (int word = 0;
+         word < words_before_form && word_end > word_start &&
+         !IsLegalForm(text.substr(word_start, word_end - word_start)) &&
+         absl::ascii_isupper(static_cast<unsigned char>(text[word_start])) &&
+         word_end < text.size() && text[word_end] == ' ';
+         ++word) {
+      word_start = word_end + 1;
+      word_end = WordEndAt(text, word_start);
     }
-    if (word_end == end + 1 ||
-        !IsLegalForm(text.substr(end + 1, word_end - end - 1))) {
+    if (word_end == word_start ||
+        !IsLegalForm(text.substr(word_start, word_end - word_start))) {
       continue;
     }
     Finding probe;

@@ -215,6 +215,16 @@ TEST_F(SpeakerTrackerTest, ABodyNamedWithAnApostropheSKeepsItsFullName) {
   EXPECT_EQ(speakers.Spoke(Speaker("Heck"), 0), "Heck's Inc");
 }
 
+TEST_F(SpeakerTrackerTest,
+       ANameAlwaysWrittenWithItsApostropheSRunsToItsLegalForm) {
+  const std::string text =
+      "Moody's Investors Service Inc said it cut the rating. Moody's said "
+      "the outlook was negative.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(Speaker("Moody"), 0),
+            "Moody's Investors Service Inc");
+}
+
 TEST_F(SpeakerTrackerTest, WhatANameOwnsIsNoFullerNameOfIt) {
   const std::string text =
       "Macrovision's Entertainment Technologies Ltd said sales rose. "
