@@ -279,11 +279,14 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
       return;
     }
     const KindMask wanted = MaskOf(rule.unless_near);
+    // The first sentence within the rule's reach before `at`.
+    auto reach_from = [&](size_t at) {
+      return at >= static_cast<size_t>(rule.reach) ? at - rule.reach : 0;
+    };
     // Whether a sentence within the rule's reach of `at` holds a wanted kind.
     auto in_reach = [&](size_t at) {
       const size_t line = segments.sentence_line[at];
-      const size_t from =
-          at >= static_cast<size_t>(rule.reach) ? at - rule.reach : 0;
+      const size_t from = reach_from(at);
       const size_t to = std::min(kinds.size() - 1, at + rule.reach);
       for (size_t s = from; s <= to; ++s) {
         if ((rule.reach_across_paragraphs ||
@@ -306,9 +309,7 @@ std::vector<const RuleMatch*> KeptMatches(std::string_view text,
         return;
       }
     }
-    const size_t first = candidate.sentence >= static_cast<size_t>(rule.reach)
-                             ? candidate.sentence - rule.reach
-                             : 0;
+    const size_t first = reach_from(candidate.sentence);
     if (rule.reach_quote_run && in_quotation.empty()) {
       in_quotation = InQuotation(text, segments);
     }

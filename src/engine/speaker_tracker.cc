@@ -208,6 +208,9 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
                                              bool whole_names_only) {
   constexpr int kMaxMentions = 16;
   int mentions = 0;
+  // Whether the text writes `name` with its "'s" everywhere: one scan of
+  // the text, the first time a mention carries one.
+  std::optional<bool> always_with_apostrophe_s;
   for (size_t at = text.find(name);
        at != std::string_view::npos && mentions < kMaxMentions;
        at = text.find(name, at + 1)) {
@@ -233,8 +236,11 @@ std::optional<std::string> NamedAsBodyInText(std::string_view text,
     // legal form are its name ("Moody's Investors Service Inc"). One the
     // text also writes bare ("Macrovision said") owns what follows
     // ("Macrovision's Entertainment Technologies Group").
+    if (apostrophe_s > 0 && !always_with_apostrophe_s.has_value()) {
+      always_with_apostrophe_s = AlwaysWrittenWithApostropheS(text, name);
+    }
     const int words_before_form =
-        apostrophe_s > 0 && AlwaysWrittenWithApostropheS(text, name) ? 3 : 0;
+        apostrophe_s > 0 && *always_with_apostrophe_s ? 3 : 0;
     for (int word = 0;
          word < words_before_form && word_end > word_start &&
          !IsLegalForm(text.substr(word_start, word_end - word_start)) &&
