@@ -118,6 +118,17 @@ TEST(ShippedRulesTest, MPsAfterACommitteeSpokeAreItsMembers) {
       "members)");
 }
 
+// The tracker keeps a whole name's "'s" ("McDonald's said"); the message and
+// the anaphor after it must not cut it again as a possessive.
+TEST(ShippedRulesTest, ACompanyNamedWithItsApostropheSKeepsItInItsFindings) {
+  const std::string text =
+      "McDonald's said sales rose by 5%. It said the menu had helped.\n";
+  EXPECT_EQ(OnlyMessageOf(text, "attribution.name-cue"),
+            "Claim attributed to McDonald's");
+  EXPECT_EQ(OnlyMessageOf(text, "attribution.anaphor"),
+            "Claim attributed to McDonald's (\"It\", named earlier)");
+}
+
 TEST(ShippedRulesTest, MPsWithNoCommitteeInReachStayAVagueCrowd) {
   const auto rules = RulesFiredOn("The plan is flawed, MPs said.\n");
   EXPECT_TRUE(Fired(rules, "vague-attribution.unnamed-group"));

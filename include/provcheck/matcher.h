@@ -27,6 +27,10 @@ namespace provcheck {
 struct Capture {
   std::string name;
   std::string value;
+  // A name the engine resolved (an anaphor's antecedent, a short form given
+  // in full), already clean: CleanSourceName would cut the "'s" that ends
+  // a whole name such as "Moody's".
+  bool clean = false;
 };
 
 // One match of one rule's pattern inside one segment.

@@ -16,6 +16,21 @@
 #include "provcheck/source_name.h"
 
 namespace provcheck {
+namespace {
+
+// A source or role capture as a finding names it: cleaned as a match
+// writes it ("the Fed's" is "Fed"), unless the engine resolved it.
+std::string NameCapture(const std::vector<Capture>& captures,
+                        std::string_view name) {
+  for (const Capture& capture : captures) {
+    if (capture.name == name) {
+      return capture.clean ? capture.value : CleanSourceName(capture.value);
+    }
+  }
+  return "";
+}
+
+}  // namespace
 
 std::string RenderMessage(std::string_view message_template,
                           const std::vector<Capture>& captures) {
@@ -45,9 +60,9 @@ std::string RenderMessage(std::string_view message_template,
         out += RenderMessage(body.substr(colon + 1), captures);
       }
     } else {
-      std::string_view value = CaptureValue(captures, body);
-      out += body == "source" || body == "role" ? CleanSourceName(value)
-                                                : std::string(value);
+      out += body == "source" || body == "role"
+                 ? NameCapture(captures, body)
+                 : std::string(CaptureValue(captures, body));
     }
     i = close;
   }
@@ -96,8 +111,8 @@ Finding FindingOf(const Document& document, const LineIndex& original_lines,
   finding.message = RenderMessage(rule.message, captures);
   finding.text =
       std::string(document.text.substr(match.begin, match.end - match.begin));
-  finding.source = CleanSourceName(CaptureValue(captures, "source"));
-  finding.role = CleanSourceName(CaptureValue(captures, "role"));
+  finding.source = NameCapture(captures, "source");
+  finding.role = NameCapture(captures, "role");
   return finding;
 }
 
@@ -212,7 +227,8 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       const std::string_view anaphor = CaptureValue(match.captures, "anaphor");
       if (!rule.opt_in) speakers.Took(*resolution, line);
       resolved = match.captures;
-      resolved.push_back(Capture{"source", resolution->source});
+      resolved.push_back(
+          Capture{"source", resolution->source, resolution->resolved});
       // For the message, which must not say "named earlier" of an "it"
       // that nothing in reach names.
       resolved.push_back(
@@ -241,7 +257,10 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
             name != finding.source) {
           resolved = match.captures;
           for (Capture& capture : resolved) {
-            if (capture.name == "source") capture.value = name;
+            if (capture.name == "source") {
+              capture.value = name;
+              capture.clean = true;
+            }
           }
           finding.message = RenderMessage(rule.message, resolved);
           finding.source = std::move(name);

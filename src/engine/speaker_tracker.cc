@@ -190,6 +190,41 @@ bool AlwaysWrittenWithApostropheS(std::string_view text,
   return true;
 }
 
+// The name as the finding writes it with its "'s" ("Moody's" in "Moody's
+// said"), or empty. A person's name never takes "'s" as a verb's subject,
+// so a name that does, and that the text never writes bare, is a body's
+// whole name ("McDonald's", "Lloyd's", "Albertson's") that CleanSourceName
+// took for a possessive. One the text also writes bare ("GM's announced
+// plan ... GM said") stays the possessive it is.
+std::string NameWithApostropheS(std::string_view text,
+                                std::string_view finding_text,
+                                std::string_view name) {
+  const size_t at = finding_text.find(name);
+  if (at == std::string_view::npos) return "";
+  const size_t apostrophe_s = ApostropheSAt(finding_text, at + name.size());
+  const size_t end = at + name.size() + apostrophe_s;
+  if (apostrophe_s == 0 || end >= finding_text.size() ||
+      finding_text[end] != ' ') {
+    return "";
+  }
+  // Only when the verb follows at once, and is one no noun shares: "FCC's
+  // demands", "USDA's forecast of" and "Mr Park's statement came" are
+  // what the name owns, and so is "Gould Inc's systems division said".
+  std::string_view verb = finding_text.substr(end + 1);
+  for (std::string_view aux : {"has ", "had ", "have "}) {
+    if (verb.starts_with(aux)) verb.remove_prefix(aux.size());
+  }
+  const bool speech_verb =
+      verb == "said" || verb == "says" || verb == "told" || verb == "tells" ||
+      verb == "added" || verb == "adds" ||
+      (verb.size() > 4 && verb.ends_with("ed") &&
+       std::all_of(verb.begin(), verb.end(), [](char c) {
+         return absl::ascii_islower(static_cast<unsigned char>(c));
+       }));
+  if (!speech_verb || !AlwaysWrittenWithApostropheS(text, name)) return "";
+  return std::string(finding_text.substr(at, end - at));
+}
+
 // Whether the document names `name` as a body elsewhere, by what follows
 // it there: a stock ticker ("Texaco <TX>") or a company's legal form
 // ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
@@ -312,6 +347,16 @@ bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
   if (gender_by_surname_.contains(last)) return true;
   return last.size() < name.size() ? surnames_used_alone_.contains(last)
                                    : last_words_of_full_names_.contains(last);
+}
+
+std::string SpeakerTracker::FullerBodyName(std::string whole) const {
+  const std::string& body =
+      slots_[static_cast<int>(Referent::kOrganisation)].name;
+  if (body.size() > whole.size() && body.starts_with(whole) &&
+      body[whole.size()] == ' ') {
+    return body;
+  }
+  return whole;
 }
 
 const std::optional<std::string>& SpeakerTracker::BodyNamedInText(
@@ -516,6 +561,11 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line,
                BodyNamedInText(name).has_value()) {
       antecedent_kind = AntecedentKind::kOrganisation;
       name = *BodyNamedInText(name);
+    } else if (std::string whole =
+                   NameWithApostropheS(text_, attribution.text, name);
+               attribution.role.empty() && !whole.empty()) {
+      antecedent_kind = AntecedentKind::kOrganisation;
+      name = FullerBodyName(std::move(whole));
     } else if (IsFullName(name)) {
       full_name_by_surname_[std::string(LastWordOf(name))] = name;
     }
@@ -530,6 +580,10 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line,
     if (const std::optional<std::string>& body =
             BodyNamedInText(name, /*whole_names_only=*/true)) {
       name = *body;
+    } else if (std::string whole =
+                   NameWithApostropheS(text_, attribution.text, name);
+               !whole.empty()) {
+      name = FullerBodyName(std::move(whole));
     }
   }
   // A body described ("The paper, which ..., said", "its board said")

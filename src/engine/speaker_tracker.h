@@ -123,6 +123,10 @@ class SpeakerTracker {
   // (NamedAsBodyInText in the .cc); looked up once per name and mode.
   const std::optional<std::string>& BodyNamedInText(
       const std::string& name, bool whole_names_only = false);
+  // A body's name written with its "'s" ("Moody's"), or the fuller name of
+  // the body that spoke last when that starts with it ("Moody's Investors
+  // Service said ... Moody's said").
+  std::string FullerBodyName(std::string whole) const;
 
   std::string_view text_;
   const SourceRegistry* sources_;

@@ -10,9 +10,9 @@ namespace provcheck {
 namespace {
 
 // People by default; "he", "she" and "the official" are people's words,
-// "the company" a body's, and a name ending in "Inc" a body. An age refers
-// back as "he" does, "a spokesman" is the body that spoke last, and "the
-// firm" may take a bare name. Bob is a man's given name, Hillary and
+// "the company" a body's, and a name ending in "Inc" or "Service" a body. An
+// age refers back as "he" does, "a spokesman" is the body that spoke last, and
+// "the firm" may take a bare name. Bob is a man's given name, Hillary and
 // Ivanka women's.
 constexpr char kRegistry[] = R"sources(
 match name "he|she|official" { type person prior 0.4 basis "test" named no }
@@ -20,7 +20,7 @@ match name "a spokesman" { type person prior 0.4 basis "test" named no refers bo
 match name "\d+-year-old" { type person prior 0.4 basis "test" named no refers subject }
 match name "company" { type described prior 0.5 basis "test" named no }
 match name "firm" { type described prior 0.5 basis "test" named no refers bare-name }
-match name ".* (?:Inc|Ltd)" { type official-body prior 0.6 basis "test" }
+match name ".* (?:Inc|Ltd|Service)" { type official-body prior 0.6 basis "test" }
 match name "[A-Z]{2,5}|(?i:\w*bank)" { type official-body prior 0.6 basis "test" }
 match name "(?:.*\s)?Bob(?:\s+\p{Lu}\S*){1,3}" { gender male }
 match name "(?:.*\s)?(?:Hillary|Ivanka)(?:\s+\p{Lu}\S*){1,3}" { gender female }
@@ -223,6 +223,50 @@ TEST_F(SpeakerTrackerTest,
   SpeakerTracker speakers(text, registry_.get());
   EXPECT_EQ(speakers.Spoke(Speaker("Moody"), 0),
             "Moody's Investors Service Inc");
+}
+
+// The finding as name-cue makes it: its text and its cleaned source.
+Finding SpeakerAsWritten(std::string text, std::string name) {
+  Finding finding;
+  finding.rule_id = "test.said";
+  finding.kind = Kind::kAttribution;
+  finding.text = std::move(text);
+  finding.source = std::move(name);
+  return finding;
+}
+
+TEST_F(SpeakerTrackerTest, ANameThatSpeaksWithItsApostropheSKeepsIt) {
+  const std::string text = "McDonald's said sales rose. It added more.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(SpeakerAsWritten("McDonald's said", "McDonald"), 0),
+            "McDonald's");
+  EXPECT_EQ(speakers.Resolve("It", 1).source, "McDonald's");
+}
+
+TEST_F(SpeakerTrackerTest, ANameWithItsApostropheSTakesTheFullerNameBefore) {
+  const std::string text =
+      "Moody's Investors Service said it cut the rating. Moody's said the "
+      "outlook was negative.";
+  SpeakerTracker speakers(text, registry_.get());
+  speakers.Spoke(SpeakerAsWritten("Moody's Investors Service said",
+                                  "Moody's Investors Service"),
+                 0);
+  EXPECT_EQ(speakers.Spoke(SpeakerAsWritten("Moody's said", "Moody"), 0),
+            "Moody's Investors Service");
+}
+
+TEST_F(SpeakerTrackerTest, ANameAlsoWrittenBareOwnsWhatFollowsItsApostropheS) {
+  const std::string text =
+      "GM said it would cut jobs. GM's announced plan "
+      "was cheered.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(SpeakerAsWritten("GM's announced", "GM"), 0), "GM");
+}
+
+TEST_F(SpeakerTrackerTest, ANounAfterTheApostropheSIsWhatTheNameOwns) {
+  const std::string text = "The FCC's demands were clear.";
+  SpeakerTracker speakers(text, registry_.get());
+  EXPECT_EQ(speakers.Spoke(SpeakerAsWritten("FCC's demands", "FCC"), 0), "FCC");
 }
 
 TEST_F(SpeakerTrackerTest, WhatANameOwnsIsNoFullerNameOfIt) {
