@@ -135,4 +135,21 @@ TEST(ShippedRulesTest, MPsWithNoCommitteeInReachStayAVagueCrowd) {
   EXPECT_FALSE(Fired(rules, "attribution.committee-members"));
 }
 
+// A release's own figures, sentences after the lead that names its maker,
+// are sourced by it when they are for the same period: "in the fourth
+// quarter" is the period of the lead's "in the last quarter of 2004".
+TEST(ShippedRulesTest, AFigureForTheFourthQuarterIsTheReleaseOfTheLastQuarter) {
+  const auto rules = RulesFiredOn(
+      "Survey confirms property slowdown\n\n"
+      "House prices were 11.8% higher in the last quarter of 2004, the Land "
+      "Registry said. The average price was £182,920.\n\n"
+      "Prices fell in most regions. Buyers stayed away. Lenders were "
+      "cautious. Agents reported fewer viewings. Surveyors were gloomier. "
+      "Builders slowed work. Landlords held back. First-time buyers "
+      "waited.\n\n"
+      "The biggest gains were made in Wales, where prices were up by 23% in "
+      "the fourth quarter.\n");
+  EXPECT_FALSE(Fired(rules, "unattributed-claim.check-worthy"));
+}
+
 }  // namespace
