@@ -179,7 +179,9 @@ bool SpeaksForOneUnnamed(std::string_view text) {
 bool IsFullName(std::string_view name) {
   const std::string_view last = LastWordOf(name);
   return last.size() < name.size() && IsCapitalisedWord(last) &&
-         last.back() != '.' && SurnameOfShortForm(name).empty();
+         last.back() != '.' && SurnameOfShortForm(name).empty() &&
+         name.find(" and ") == std::string_view::npos &&
+         name.find(" & ") == std::string_view::npos;
 }
 
 const std::string* FullNameOf(

@@ -79,6 +79,10 @@ bool SpeaksForOneUnnamed(std::string_view text);
 // A name of two words or more, ending in a capitalised word, that is no
 // short form: "Dilson Funaro", "Finance Minister Dilson Funaro", "E. Gerald
 // Corrigan", but not "Mr Funaro", "John F." or "Bank of Japan figures".
+// Nor two names joined ("Nationwide and Halifax", "Blair and Brown"), or a
+// post's "and" taken into the name ("Trade and Industry Secretary Patricia
+// Hewitt"): the last word is no surname of the whole, and "Halifax said"
+// is not both banks.
 bool IsFullName(std::string_view name);
 
 // A short form after the full name: in "Finance Minister Dilson Funaro

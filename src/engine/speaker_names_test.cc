@@ -32,6 +32,12 @@ TEST(IsFullNameTest, TwoWordsEndingInACapitalisedWordThatIsNoShortForm) {
   EXPECT_FALSE(IsFullName("Funaro"));
 }
 
+TEST(IsFullNameTest, TwoNamesJoinedAreNoOnesFullName) {
+  EXPECT_FALSE(IsFullName("Nationwide and Halifax"));
+  EXPECT_FALSE(IsFullName("Tote King and Manuel Millan"));
+  EXPECT_FALSE(IsFullName("Marks & Spencer"));
+}
+
 TEST(FullNameOfTest, AShortFormTakesTheFullNameGivenForItsSurname) {
   const absl::flat_hash_map<std::string, std::string> full_names = {
       {"Funaro", "Dilson Funaro"}};

@@ -269,6 +269,12 @@ TEST_F(SpeakerTrackerTest, ANounAfterTheApostropheSIsWhatTheNameOwns) {
   EXPECT_EQ(speakers.Spoke(SpeakerAsWritten("FCC's demands", "FCC"), 0), "FCC");
 }
 
+TEST_F(SpeakerTrackerTest, ANameJoinedToAnotherIsNoFullNameOfEither) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Nationwide and Halifax"), 0);
+  EXPECT_EQ(speakers.Spoke(Speaker("Halifax"), 1), "Halifax");
+}
+
 TEST_F(SpeakerTrackerTest, WhatANameOwnsIsNoFullerNameOfIt) {
   const std::string text =
       "Macrovision's Entertainment Technologies Ltd said sales rose. "
