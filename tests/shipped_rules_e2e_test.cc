@@ -129,6 +129,17 @@ TEST(ShippedRulesTest, ACompanyNamedWithItsApostropheSKeepsItInItsFindings) {
             "Claim attributed to McDonald's (\"It\", named earlier)");
 }
 
+TEST(ShippedRulesTest, CommitteeMembersReachPastTheirChairmanToTheCommittee) {
+  EXPECT_EQ(
+      OnlyMessageOf(
+          "The finance system was badly flawed, the Public Accounts "
+          "Committee found. Committee chairman Edward Leigh said it was a "
+          "shambles. The costs were too high, committee members said.\n",
+          "attribution.committee-members"),
+      "Claim attributed to Public Accounts Committee (\"committee members\", "
+      "its members)");
+}
+
 TEST(ShippedRulesTest, MPsWithNoCommitteeInReachStayAVagueCrowd) {
   const auto rules = RulesFiredOn("The plan is flawed, MPs said.\n");
   EXPECT_TRUE(Fired(rules, "vague-attribution.unnamed-group"));

@@ -504,6 +504,23 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
     resolution.resolved = true;
     resolution.names_body = true;
   }
+  // A word the registry ties to one kind of body that refers to anyone
+  // ("MPs" to a committee) reaches past a person who spoke since to the
+  // last body of that kind: "..., the Public Accounts Committee found.
+  // Committee chairman Edward Leigh said ... Committee members said".
+  if (!resolution.resolved && target.referent == Referent::kEither &&
+      target.antecedent != nullptr) {
+    for (Referent body : {Referent::kOrganisation, Referent::kThing}) {
+      const Antecedent& slot = slots_[static_cast<int>(body)];
+      if (!slot.name.empty() &&
+          WithinReach(std::max(slot.line, slot.chain_line), line) &&
+          FitsTheAntecedent(anaphor, slot.name, target.antecedent.get())) {
+        resolution.source = slot.name;
+        resolution.resolved = true;
+        break;
+      }
+    }
+  }
   return resolution;
 }
 
