@@ -55,8 +55,10 @@ SAMPLE_SEED = 1
 # at 15420f2 and spent by 534f4e2; seed 26 was drawn and judged at 5125380
 # and spent by f510744 and 540340c; seed 27 was drawn and judged at
 # e25dcda and spent by 1c2c1ad; seed 28 was drawn and judged at
-# c98e463; seed 29 was drawn and judged at 0394a37. Draw seed 30 next.
-HELD_OUT_SEED = 29
+# c98e463 and spent by 2892c11, 3e11e6b and 6a82bf1; seed 29 was drawn and
+# judged at 0394a37 and spent by 66d21b8, e3372af and 2258b5b; seed 30 was
+# drawn and judged at 6a82bf1. Draw seed 31 next.
+HELD_OUT_SEED = 30
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
