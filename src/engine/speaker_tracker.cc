@@ -311,17 +311,17 @@ void SpeakerTracker::NoteNameUsed(std::string_view name) {
     surnames_used_alone_.insert(std::string(surname));
   }
   if (IsFullName(name)) {
-    last_words_of_full_names_.insert(std::string(LastWordOf(name)));
-  }
-  // A full name's given name may say its gender ("Hillary Clinton"). One
-  // the registry does not know says nothing, and so leaves the surname's
-  // gender unknown: "Sharon Osbourne" and "Ozzy Osbourne" in one story
-  // are two people whom "he" and "she" tell apart only by who spoke last.
-  if (sources_ != nullptr && IsFullName(name)) {
-    const Gender given = sources_->GenderOf(name);
-    auto [it, fresh] =
-        gender_by_given_name_.try_emplace(std::string(LastWordOf(name)), given);
-    if (!fresh && it->second != given) it->second = Gender::kUnknown;
+    const std::string last(LastWordOf(name));
+    last_words_of_full_names_.insert(last);
+    // A full name's given name may say its gender ("Hillary Clinton"). One
+    // the registry does not know says nothing, and so leaves the surname's
+    // gender unknown: "Sharon Osbourne" and "Ozzy Osbourne" in one story
+    // are two people whom "he" and "she" tell apart only by who spoke last.
+    if (sources_ != nullptr) {
+      const Gender given = sources_->GenderOf(name);
+      auto [it, fresh] = gender_by_given_name_.try_emplace(last, given);
+      if (!fresh && it->second != given) it->second = Gender::kUnknown;
+    }
   }
   if (const Gender gender = GenderOfCourtesyForm(name);
       gender != Gender::kUnknown) {
@@ -349,10 +349,12 @@ bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
                                    : last_words_of_full_names_.contains(last);
 }
 
-std::string SpeakerTracker::FullerBodyName(std::string whole) const {
+std::string SpeakerTracker::BodyWrittenWithApostropheS(
+    std::string_view finding_text, std::string_view name) const {
+  std::string whole = NameWithApostropheS(text_, finding_text, name);
   const std::string& body =
       slots_[static_cast<int>(Referent::kOrganisation)].name;
-  if (body.size() > whole.size() && body.starts_with(whole) &&
+  if (!whole.empty() && body.size() > whole.size() && body.starts_with(whole) &&
       body[whole.size()] == ' ') {
     return body;
   }
@@ -578,11 +580,13 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line,
                BodyNamedInText(name).has_value()) {
       antecedent_kind = AntecedentKind::kOrganisation;
       name = *BodyNamedInText(name);
-    } else if (std::string whole =
-                   NameWithApostropheS(text_, attribution.text, name);
-               attribution.role.empty() && !whole.empty()) {
+    } else if (std::string body =
+                   attribution.role.empty()
+                       ? BodyWrittenWithApostropheS(attribution.text, name)
+                       : "";
+               !body.empty()) {
       antecedent_kind = AntecedentKind::kOrganisation;
-      name = FullerBodyName(std::move(whole));
+      name = std::move(body);
     } else if (IsFullName(name)) {
       full_name_by_surname_[std::string(LastWordOf(name))] = name;
     }
@@ -597,10 +601,10 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line,
     if (const std::optional<std::string>& body =
             BodyNamedInText(name, /*whole_names_only=*/true)) {
       name = *body;
-    } else if (std::string whole =
-                   NameWithApostropheS(text_, attribution.text, name);
-               !whole.empty()) {
-      name = FullerBodyName(std::move(whole));
+    } else if (std::string body =
+                   BodyWrittenWithApostropheS(attribution.text, name);
+               !body.empty()) {
+      name = std::move(body);
     }
   }
   // A body described ("The paper, which ..., said", "its board said")

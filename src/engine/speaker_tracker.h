@@ -123,10 +123,12 @@ class SpeakerTracker {
   // (NamedAsBodyInText in the .cc); looked up once per name and mode.
   const std::optional<std::string>& BodyNamedInText(
       const std::string& name, bool whole_names_only = false);
-  // A body's name written with its "'s" ("Moody's"), or the fuller name of
-  // the body that spoke last when that starts with it ("Moody's Investors
-  // Service said ... Moody's said").
-  std::string FullerBodyName(std::string whole) const;
+  // The body a finding names with its "'s" (NameWithApostropheS in the
+  // .cc: "Moody's said"), by the fuller name of the body that spoke last
+  // when that starts with it ("Moody's Investors Service said ... Moody's
+  // said"); empty when the finding names none so.
+  std::string BodyWrittenWithApostropheS(std::string_view finding_text,
+                                         std::string_view name) const;
 
   std::string_view text_;
   const SourceRegistry* sources_;
