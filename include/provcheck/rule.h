@@ -72,8 +72,10 @@ struct RuleExample {
   SourceLocation location;
 };
 
-// The `reject` target that is no capture: the text before the match.
+// The `reject` targets that are no capture: the text before the match, and
+// the paragraph (the line) that holds it.
 inline constexpr std::string_view kRejectBefore = "before";
+inline constexpr std::string_view kRejectParagraph = "paragraph";
 
 struct Rule {
   std::string id;  // "attribution.according-to"
@@ -153,7 +155,10 @@ struct Rule {
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker. The
   // name `before` (kRejectBefore) stands for the segment's text ahead of
-  // the match, as it is: the context a lookbehind would test.
+  // the match, as it is: the context a lookbehind would test. The name
+  // `paragraph` (kRejectParagraph) stands for the whole line that holds
+  // the match, as it is: a voice that holds for a paragraph ("I think ...")
+  // is in none of its other sentences.
   std::vector<std::pair<std::string, Pattern>> rejects;
   // `unresolved-as RULE`: when a finding's `anaphor` names no one in reach,
   // the finding is RULE's instead (its kind, id, severity and message). "A

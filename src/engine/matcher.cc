@@ -200,6 +200,18 @@ void DropRulesBelowMinimum(std::vector<RuleMatch>& matches) {
   });
 }
 
+// The line (a paragraph) of `text` that holds byte `at`, without its line
+// break.
+std::string_view LineAround(std::string_view text, size_t at) {
+  size_t begin = 0;
+  if (at > 0) {
+    const size_t newline = text.rfind('\n', at - 1);
+    if (newline != std::string_view::npos) begin = newline + 1;
+  }
+  const size_t end = std::min(text.find('\n', at), text.size());
+  return text.substr(begin, end - begin);
+}
+
 RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -212,13 +224,20 @@ RE2::Options PatternOptions() {
 }  // namespace
 
 bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match,
-                       std::string_view before) {
+                       std::string_view text, std::string_view before) {
   for (const auto& [capture, regex] : pattern.rejects) {
     // `before` is the segment's text ahead of the match, uncleaned: RE2 has
     // no lookbehind, and "sources close to the Fed say" must not make the
     // Fed the speaker.
     if (capture == kRejectBefore) {
       if (RE2::FullMatch(before, *regex)) return true;
+      continue;
+    }
+    // `paragraph` is the line that holds the match, found only for the
+    // few rules that ask: most matches never need it.
+    if (capture == kRejectParagraph) {
+      const size_t at = before.data() + before.size() - text.data();
+      if (RE2::FullMatch(LineAround(text, at), *regex)) return true;
       continue;
     }
     const std::string value = CleanSourceName(CaptureOf(match, capture));
@@ -573,7 +592,8 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
         match.begin = range.begin + (span.data() - segment.data());
         match.end = match.begin + span.size();
       }
-      if (Rejected(pattern, match, segment.substr(0, begin))) {
+      if (Rejected(pattern, match, text,
+                   std::string_view(segment.data(), begin))) {
         // "But Smith said" is rejected as a whole, yet "Smith said" inside
         // it is a match: search again from the next code point.
         position = NextCodePoint(segment, begin);

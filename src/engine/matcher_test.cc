@@ -346,6 +346,26 @@ TEST(MatcherTest, RejectBeforeSeesOnlyItsOwnSegment) {
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
 }
 
+TEST(MatcherTest, RejectParagraphTestsTheWholeLineThatHoldsTheMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind unattributed-claim scope sentence "
+      "match \"^.*\\d+%.*$\" message \"m\" "
+      "reject paragraph \".*\\bI think\\b.*\" }");
+  const std::string text = "Sales rose 5%. I think so.\nProfits rose 6%.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(Text(text, matches[0]), "Profits rose 6%.");
+}
+
+TEST(MatcherTest, RejectParagraphSeesOnlyTheLineThatHoldsTheMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind unattributed-claim scope sentence "
+      "match \"^.*\\d+%.*$\" message \"m\" "
+      "reject paragraph \".*\\bI think\\b.*\" }");
+  const std::string text = "I think so.\nProfits rose 6%.\nI think not.";
+  EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
+}
+
 TEST(MatcherTest, MatchesAreOrderedByStartAcrossScopes) {
   auto matcher = CompileTestMatcher(
       "pack p\n"
