@@ -57,8 +57,9 @@ SAMPLE_SEED = 1
 # e25dcda and spent by 1c2c1ad; seed 28 was drawn and judged at
 # c98e463 and spent by 2892c11, 3e11e6b and 6a82bf1; seed 29 was drawn and
 # judged at 0394a37 and spent by 66d21b8, e3372af and 2258b5b; seed 30 was
-# drawn and judged at 6a82bf1; seed 31 was drawn and judged at 733baac.
-# Draw seed 32 next.
+# drawn and judged at 6a82bf1 and spent by f65affb; seed 31 was drawn and
+# judged at 733baac and spent by 7db3580, dc778b9 and f65affb. Draw seed
+# 32 next.
 HELD_OUT_SEED = 31
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
