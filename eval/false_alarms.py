@@ -58,9 +58,9 @@ SAMPLE_SEED = 1
 # c98e463 and spent by 2892c11, 3e11e6b and 6a82bf1; seed 29 was drawn and
 # judged at 0394a37 and spent by 66d21b8, e3372af and 2258b5b; seed 30 was
 # drawn and judged at 6a82bf1 and spent by f65affb; seed 31 was drawn and
-# judged at 733baac and spent by 7db3580, dc778b9 and f65affb. Draw seed
-# 32 next.
-HELD_OUT_SEED = 31
+# judged at 733baac and spent by 7db3580, dc778b9 and f65affb; seed 32 was
+# drawn and judged at 0c091a4. Draw seed 33 next.
+HELD_OUT_SEED = 32
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
