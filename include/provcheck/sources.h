@@ -84,7 +84,9 @@ struct SourceProfile {
   // "he said" the word carries on ("the 23-year-old said" after "Southampton's
   // David Prutton faces a ban"). `refers body`: whoever the text named
   // last, only when that is a body, whose unnamed spokesman the word is ("Acme
-  // Corp said ... A spokesman said"). `refers bare-name`: as its type does,
+  // Corp said ... A spokesman said"), or a bare name nothing shows to be a
+  // person's, which the word then makes a body ("Spie Batignolles said ...
+  // A spokesman said"). `refers bare-name`: as its type does,
   // and when no body of its kind is in reach, the last speaker if the text
   // gave only a bare name the registry does not know ("GenCorp said ...
   // The company said"): the word says what the name is.

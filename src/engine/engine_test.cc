@@ -575,9 +575,11 @@ TEST_F(AnalyzeDocumentTest, AnUnnamedSpokesmanAfterABodyIsThatBodysSpokesman) {
 }
 
 TEST_F(AnalyzeDocumentTest, AnUnresolvedAnaphorBecomesTheUnresolvedAsRules) {
-  // After a person the spokesman is no one named: the vague rule's finding.
+  // After a person (one the text titles; a bare "Lavrov" could be a body,
+  // whose spokesman he would be) the spokesman is no one named: the vague
+  // rule's finding.
   const Finding spokesman =
-      SecondOfTwoFindings("Lavrov said no. A spokesman added more.");
+      SecondOfTwoFindings("Mr Lavrov said no. A spokesman added more.");
   EXPECT_EQ(spokesman.rule_id, "vague");
   EXPECT_EQ(spokesman.kind, Kind::kVagueAttribution);
   EXPECT_EQ(spokesman.severity, Severity::kWarning);

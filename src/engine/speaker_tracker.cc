@@ -345,6 +345,14 @@ Gender SpeakerTracker::GenderOfSurname(std::string_view surname) const {
 bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
   const std::string last(LastWordOf(name));
   if (gender_by_surname_.contains(last)) return true;
+  // A given name the registry knows ("Steve Brown") is a person's.
+  if (last.size() < name.size()) {
+    auto given = gender_by_given_name_.find(last);
+    if (given != gender_by_given_name_.end() &&
+        given->second != Gender::kUnknown) {
+      return true;
+    }
+  }
   return last.size() < name.size() ? surnames_used_alone_.contains(last)
                                    : last_words_of_full_names_.contains(last);
 }
@@ -498,8 +506,11 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
   resolution.resolved = in_reach;
   resolution.introduces_speaker = role_word_after_mention;
   // "GenCorp said ... The company said": no body in reach, but the speaker
-  // before is a bare name that could be one, and the word says it is.
-  if (!in_reach && target.takes_bare_name && latest_.bare_name &&
+  // before is a bare name that could be one, and the word says it is. So
+  // does a spokesman's: "Spie Batignolles said ... A spokesman said".
+  const bool takes_bare_name =
+      target.takes_bare_name || target.referent == Referent::kLastBody;
+  if (!in_reach && takes_bare_name && latest_.bare_name &&
       WithinReach(std::max(latest_.line, latest_.chain_line), line) &&
       FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
     resolution.source = latest_.name;

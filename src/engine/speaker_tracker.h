@@ -110,10 +110,10 @@ class SpeakerTracker {
   enum class MentionOf { kPerson, kUnknown, kNoOne };
   MentionOf PersonMentioned(const RuleMatch& mention, std::string* name);
   // Whether the document shows `name` to be a person's: a courtesy title
-  // or a gender for its last word; for a name of several words, its last
-  // word used alone ("John Henry ... Henry said"); for a lone word, someone
-  // named in full with it ("Trump said" in a story that names Donald
-  // Trump).
+  // or a gender for its last word; for a name of several words, a given
+  // name the registry knows ("Steve Brown") or its last word used alone
+  // ("John Henry ... Henry said"); for a lone word, someone named in full
+  // with it ("Trump said" in a story that names Donald Trump).
   bool SeemsAPerson(std::string_view name) const;
   // The gender the document shows a surname to have: a courtesy title's
   // first, else the given names the registry knows; unknown when they

@@ -90,9 +90,19 @@ TEST_F(SpeakerTrackerTest, APersonInAReportedClauseIsStillHe) {
 
 TEST_F(SpeakerTrackerTest, ASpokesmanWhoRefersToABodyTakesNoPersonAfterIt) {
   SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Bob Goodlatte");
   speakers.Spoke(Speaker("Acme Inc"), 0);
-  speakers.Spoke(Speaker("Dilson Funaro"), 1);
+  speakers.Spoke(Speaker("Bob Goodlatte"), 1);
   EXPECT_FALSE(speakers.Resolve("A spokesman", 2).resolved);
+}
+
+TEST_F(SpeakerTrackerTest, ASpokesmanWhoRefersToABodyTakesABareNameSpokenLast) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Spie Batignolles"), 0);
+  const AnaphorResolution spokesman = speakers.Resolve("A spokesman", 1);
+  EXPECT_TRUE(spokesman.resolved);
+  EXPECT_EQ(spokesman.source, "Spie Batignolles");
+  EXPECT_TRUE(spokesman.names_body);
 }
 
 TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameTakesTheNameSpokenLast) {
@@ -124,6 +134,14 @@ TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesAPersonTheTextTitles) {
   SpeakerTracker speakers("", registry_.get());
   speakers.NoteNameUsed("Mr Goss");
   speakers.Spoke(Speaker("Irv Goss"), 0);
+  EXPECT_FALSE(speakers.Resolve("the firm", 1).resolved);
+}
+
+TEST_F(SpeakerTrackerTest,
+       AWordThatTakesABareNameLeavesAPersonWithAKnownGivenName) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.NoteNameUsed("Bob Goodlatte");
+  speakers.Spoke(Speaker("Bob Goodlatte"), 0);
   EXPECT_FALSE(speakers.Resolve("the firm", 1).resolved);
 }
 
