@@ -157,8 +157,8 @@ struct Rule {
   // name `before` (kRejectBefore) stands for the segment's text ahead of
   // the match, as it is: the context a lookbehind would test. The name
   // `paragraph` (kRejectParagraph) stands for the whole line that holds
-  // the match, as it is: a voice that holds for a paragraph ("I think ...")
-  // is in none of its other sentences.
+  // the match, as it is: a voice that holds for a whole paragraph (a
+  // reader's "I think ...") shows in one of its sentences, not in each.
   std::vector<std::pair<std::string, Pattern>> rejects;
   // `unresolved-as RULE`: when a finding's `anaphor` names no one in reach,
   // the finding is RULE's instead (its kind, id, severity and message). "A
