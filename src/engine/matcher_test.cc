@@ -346,11 +346,14 @@ TEST(MatcherTest, RejectBeforeSeesOnlyItsOwnSegment) {
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
 }
 
+// A figure is a match unless its paragraph says "I think".
+constexpr char kRejectParagraphPack[] =
+    "pack p\nrule r { kind unattributed-claim scope sentence "
+    "match \"^.*\\d+%.*$\" message \"m\" "
+    "reject paragraph \".*\\bI think\\b.*\" }";
+
 TEST(MatcherTest, RejectParagraphTestsTheWholeLineThatHoldsTheMatch) {
-  auto matcher = CompileTestMatcher(
-      "pack p\nrule r { kind unattributed-claim scope sentence "
-      "match \"^.*\\d+%.*$\" message \"m\" "
-      "reject paragraph \".*\\bI think\\b.*\" }");
+  auto matcher = CompileTestMatcher(kRejectParagraphPack);
   const std::string text = "Sales rose 5%. I think so.\nProfits rose 6%.";
   const auto matches = matcher->Match(text, Segment(text));
   ASSERT_THAT(matches, SizeIs(1));
@@ -358,10 +361,7 @@ TEST(MatcherTest, RejectParagraphTestsTheWholeLineThatHoldsTheMatch) {
 }
 
 TEST(MatcherTest, RejectParagraphSeesOnlyTheLineThatHoldsTheMatch) {
-  auto matcher = CompileTestMatcher(
-      "pack p\nrule r { kind unattributed-claim scope sentence "
-      "match \"^.*\\d+%.*$\" message \"m\" "
-      "reject paragraph \".*\\bI think\\b.*\" }");
+  auto matcher = CompileTestMatcher(kRejectParagraphPack);
   const std::string text = "I think so.\nProfits rose 6%.\nI think not.";
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
 }
