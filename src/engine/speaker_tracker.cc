@@ -345,15 +345,13 @@ Gender SpeakerTracker::GenderOfSurname(std::string_view surname) const {
 bool SpeakerTracker::SeemsAPerson(std::string_view name) const {
   const std::string last(LastWordOf(name));
   if (gender_by_surname_.contains(last)) return true;
-  if (last.size() == name.size())
+  if (last.size() == name.size()) {
     return last_words_of_full_names_.contains(last);
-  // A given name the registry knows ("Steve Brown") is a person's.
-  auto given = gender_by_given_name_.find(last);
-  if (given != gender_by_given_name_.end() &&
-      given->second != Gender::kUnknown) {
-    return true;
   }
-  return surnames_used_alone_.contains(last);
+  // A given name the registry knows ("Steve Brown") is a person's: with no
+  // courtesy title, the surname's gender is the given names'.
+  return GenderOfSurname(last) != Gender::kUnknown ||
+         surnames_used_alone_.contains(last);
 }
 
 std::string SpeakerTracker::BodyWrittenWithApostropheS(
