@@ -59,9 +59,9 @@ SAMPLE_SEED = 1
 # judged at 0394a37 and spent by 66d21b8, e3372af and 2258b5b; seed 30 was
 # drawn and judged at 6a82bf1 and spent by f65affb; seed 31 was drawn and
 # judged at 733baac and spent by 7db3580, dc778b9 and f65affb; seed 32 was
-# drawn and judged at 0c091a4 and spent by b5044c3 and 43af1aa. Draw seed
-# 33 next.
-HELD_OUT_SEED = 32
+# drawn and judged at 0c091a4 and spent by b5044c3 and 43af1aa; seed 33
+# was drawn and judged at 82266b6. Draw seed 34 next.
+HELD_OUT_SEED = 33
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
