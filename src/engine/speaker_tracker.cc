@@ -366,6 +366,40 @@ std::string SpeakerTracker::BodyWrittenWithApostropheS(
   return whole;
 }
 
+std::string SpeakerTracker::BodyOpenedBy(std::string_view name,
+                                         size_t line) const {
+  const Antecedent& body = slots_[static_cast<int>(Referent::kOrganisation)];
+  if (!NamesSomeone(name) || body.name.size() <= name.size() + 1 ||
+      !body.name.starts_with(name) || body.name[name.size()] != ' ' ||
+      !WithinReach(std::max(body.line, body.chain_line), line)) {
+    return "";
+  }
+  // The rest must go on with the name ("Insurance Group Inc", "and Sons
+  // Co", "(Far East) Ltd"): "the Hughes board" is a part of Hughes, and
+  // "Anheuser-Busch Cos' Metal Container Corp" a unit of Anheuser-Busch.
+  const std::string_view rest =
+      std::string_view(body.name).substr(name.size() + 1);
+  const bool goes_on =
+      absl::ascii_isupper(static_cast<unsigned char>(rest[0])) ||
+      rest[0] == '(' || rest.starts_with("and ") || rest.starts_with("& ");
+  const bool names_a_unit = rest.find("' ") != rest.npos ||
+                            rest.find("'s ") != rest.npos ||
+                            rest.find("\u2019") != rest.npos;
+  // "Apple Computer Inc and AST Research Inc" is two bodies, which "Apple"
+  // does not name both of.
+  bool joins_bodies = false;
+  for (size_t at = 0; at < rest.size() && !joins_bodies;) {
+    const size_t end = std::min(rest.find(' ', at), rest.size());
+    std::string_view word = rest.substr(at, end - at);
+    if (word.ends_with(',')) word.remove_suffix(1);
+    const std::string_view after = rest.substr(std::min(end + 1, rest.size()));
+    joins_bodies = IsLegalForm(word) &&
+                   (after.starts_with("and ") || after.starts_with("& "));
+    at = end + 1;
+  }
+  return goes_on && !names_a_unit && !joins_bodies ? body.name : "";
+}
+
 const std::optional<std::string>& SpeakerTracker::BodyNamedInText(
     const std::string& name, bool whole_names_only) {
   auto [it, fresh] =
@@ -592,6 +626,11 @@ std::string SpeakerTracker::Spoke(const Finding& attribution, size_t line,
                    attribution.role.empty()
                        ? BodyWrittenWithApostropheS(attribution.text, name)
                        : "";
+               !body.empty()) {
+      antecedent_kind = AntecedentKind::kOrganisation;
+      name = std::move(body);
+    } else if (std::string body =
+                   attribution.role.empty() ? BodyOpenedBy(name, line) : "";
                !body.empty()) {
       antecedent_kind = AntecedentKind::kOrganisation;
       name = std::move(body);

@@ -129,6 +129,11 @@ class SpeakerTracker {
   // said"); empty when the finding names none so.
   std::string BodyWrittenWithApostropheS(std::string_view finding_text,
                                          std::string_view name) const;
+  // The body named last, in reach, when `name` opens its name: wire copy
+  // shortens "Brougher Insurance Group Inc" to "Brougher" and "R.R.
+  // Donnelly and Sons Co" to "R.R. Donnelly", as it shortens "Texaco Inc"
+  // to "Texaco". Empty when there is none.
+  std::string BodyOpenedBy(std::string_view name, size_t line) const;
 
   std::string_view text_;
   const SourceRegistry* sources_;

@@ -122,6 +122,19 @@ TEST_F(SpeakerTrackerTest, ABareNameTakenAsABodyIsWhatItRefersTo) {
   EXPECT_FALSE(speakers.Resolve("he", 2).resolved);
 }
 
+TEST_F(SpeakerTrackerTest, AShortFormThatOpensTheBodyNamedLastIsThatBody) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Brougher Insurance Group Inc"), 0);
+  EXPECT_EQ(speakers.Spoke(Speaker("Brougher"), 1),
+            "Brougher Insurance Group Inc");
+}
+
+TEST_F(SpeakerTrackerTest, AParentsNameIsNoShortFormOfItsUnit) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Anheuser-Busch Cos' Metal Container Corp Inc"), 0);
+  EXPECT_EQ(speakers.Spoke(Speaker("Anheuser-Busch"), 1), "Anheuser-Busch");
+}
+
 TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesANameWithARole) {
   SpeakerTracker speakers("", registry_.get());
   Finding speaker = Speaker("Irv Goss");
