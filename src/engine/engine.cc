@@ -6,6 +6,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "engine/article_extent.h"
@@ -119,6 +120,27 @@ Finding FindingOf(const Document& document, const LineIndex& original_lines,
 // Whether a source of the registry's `type` is a body that issues a
 // release: not a person, a state (whose officials speak for it in turn), a
 // document or records (which are what a release is).
+// Whether a match is the tag that closes its sentence ("..., it said.",
+// "... - it added."): set off by a comma or a dash from what comes before
+// (`before`, the sentence up to it), with no word after it (`rest`).
+bool IsClosingTag(std::string_view before, std::string_view rest) {
+  const bool word_after = std::any_of(rest.begin(), rest.end(), [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c));
+  });
+  while (!before.empty() &&
+         absl::ascii_isspace(static_cast<unsigned char>(before.back()))) {
+    before.remove_suffix(1);
+  }
+  return !word_after &&
+         (before.ends_with(',') || before.ends_with('-') ||
+          before.ends_with("\u2013") || before.ends_with("\u2014"));
+}
+
+bool HoldsQuotationMark(std::string_view text) {
+  return text.find('"') != text.npos || text.find("\u201c") != text.npos ||
+         text.find("\u201d") != text.npos;
+}
+
 bool IsReleasingBody(std::string_view type) {
   const AntecedentKind kind = AntecedentKindOfType(type);
   return kind == AntecedentKind::kOrganisation ||
@@ -199,11 +221,28 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       }
       continue;
     }
+    // Whether the match stands in what the speaker named last in its
+    // sentence said ("IC Gas said in a statement it noted ...").
+    const size_t sentence = RangeIndexOf(segments.sentences, kept_match->begin);
+    const bool in_reported_clause =
+        sentence == speaker_sentence && kept_match->begin >= speaker_end;
     std::optional<AnaphorResolution> resolution;
     if (const std::string_view anaphor =
             CaptureValue(kept_match->captures, "anaphor");
         !anaphor.empty()) {
-      resolution = speakers.Resolve(anaphor, line);
+      // Not across a quotation mark, where the speaker's own words begin,
+      // nor as the tag that closes the sentence (", it said."), which
+      // attributes the whole of it.
+      const std::string_view text(document.text);
+      const TextRange& within = segments.sentences[sentence];
+      const bool in_what_was_reported =
+          in_reported_clause &&
+          !HoldsQuotationMark(
+              text.substr(speaker_end, kept_match->begin - speaker_end)) &&
+          !IsClosingTag(
+              text.substr(within.begin, kept_match->begin - within.begin),
+              text.substr(kept_match->end, within.end - kept_match->end));
+      resolution = speakers.Resolve(anaphor, line, in_what_was_reported);
     }
     // An anaphor that names no one in reach may make the finding another
     // rule's (`unresolved-as`): "a spokesman said" with no body in reach is
@@ -242,10 +281,6 @@ void AddRuleFindings(const Document& document, const Segmentation& segments,
       continue;
     }
     if (rule.kind == Kind::kAttribution && !finding.source.empty()) {
-      const size_t sentence =
-          RangeIndexOf(segments.sentences, kept_match->begin);
-      const bool in_reported_clause =
-          sentence == speaker_sentence && kept_match->begin >= speaker_end;
       speaker_sentence = sentence;
       speaker_end = kept_match->end;
       // A short form the document gives in full is reported by its full

@@ -425,6 +425,24 @@ TEST_F(AnalyzeDocumentTest, AnAnaphorTakesTheLastSourceOfItsKind) {
                           "State Department", "State Department"));
 }
 
+TEST_F(AnalyzeDocumentTest, ItOpeningWhatABareNameSaidIsThatName) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. Zeta said in a "
+                                  "statement it added more."),
+              ElementsAre("State Department", "Zeta", "Zeta"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItAsTheTagClosingASentenceIsNotTheBareNameInIt) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. Sales fell after "
+                                  "Zeta said so, it added."),
+              ElementsAre("State Department", "Zeta", "State Department"));
+}
+
+TEST_F(AnalyzeDocumentTest, ItInsideABareNamesQuotationIsNotThatName) {
+  EXPECT_THAT(SourcesWithRegistry("State Department said no. Zeta said: \"The "
+                                  "bill, it added more.\""),
+              ElementsAre("State Department", "Zeta", "State Department"));
+}
+
 TEST_F(AnalyzeDocumentTest, TheyAfterAnUnnamedGroupIsTheGroupNotTheBodyBefore) {
   EXPECT_THAT(SourcesWithRegistry("State Department said no. Officials said "
                                   "more. They added nothing."),

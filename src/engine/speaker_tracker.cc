@@ -489,8 +489,8 @@ void SpeakerTracker::Mentioned(const RuleMatch& mention, size_t line,
   }
 }
 
-AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
-                                          size_t line) const {
+AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor, size_t line,
+                                          bool in_reported_clause) const {
   const AnaphorTarget target = TargetOf(anaphor, sources_);
   const bool from_latest = target.referent == Referent::kEither ||
                            target.referent == Referent::kLastBody;
@@ -543,6 +543,21 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor,
       target.takes_bare_name || target.referent == Referent::kLastBody;
   if (!in_reach && takes_bare_name && latest_.bare_name &&
       WithinReach(std::max(latest_.line, latest_.chain_line), line) &&
+      FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
+    resolution.source = latest_.name;
+    resolution.resolved = true;
+    resolution.names_body = true;
+  }
+  // "IC Gas said in a statement it noted the offer": an "it" in what a bare
+  // name has just said is that name, which the "it" shows to be a body, and
+  // not the body named sentences before. A person would be "he" or "she".
+  // A name, not a description ("the Paris-based think tank said it ...",
+  // which points back to the OECD named before).
+  if (in_reported_clause && target.referent == Referent::kThing &&
+      latest_.bare_name && latest_.line == line &&
+      !LastWordOf(latest_.name).empty() &&
+      absl::ascii_isupper(
+          static_cast<unsigned char>(LastWordOf(latest_.name).front())) &&
       FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
     resolution.source = latest_.name;
     resolution.resolved = true;

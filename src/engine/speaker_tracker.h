@@ -74,7 +74,11 @@ class SpeakerTracker {
 
   // Whom `anaphor` ("he", "it", "the company") refers back to. Changes
   // nothing: Took records what a default finding's resolution implies.
-  AnaphorResolution Resolve(std::string_view anaphor, size_t line) const;
+  // `in_reported_clause`: the anaphor stands in what the speaker named last
+  // in its sentence said ("IC Gas said in a statement it noted ..."),
+  // outside a quotation and not as the tag that closes the sentence.
+  AnaphorResolution Resolve(std::string_view anaphor, size_t line,
+                            bool in_reported_clause = false) const;
   void Took(const AnaphorResolution& resolution, size_t line);
 
   // A speaker a default attribution finding names. Returns the name the

@@ -122,6 +122,23 @@ TEST_F(SpeakerTrackerTest, ABareNameTakenAsABodyIsWhatItRefersTo) {
   EXPECT_FALSE(speakers.Resolve("he", 2).resolved);
 }
 
+TEST_F(SpeakerTrackerTest, ItInABareNamesReportedClauseIsThatName) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("Zeta Gas"), 1);
+  const AnaphorResolution it =
+      speakers.Resolve("it", 1, /*in_reported_clause=*/true);
+  EXPECT_EQ(it.source, "Zeta Gas");
+  EXPECT_TRUE(it.names_body);
+}
+
+TEST_F(SpeakerTrackerTest, ItAfterABareNamesSentenceIsTheBodyNamedBefore) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Acme Inc"), 0);
+  speakers.Spoke(Speaker("Zeta Gas"), 1);
+  EXPECT_EQ(speakers.Resolve("it", 1).source, "Acme Inc");
+}
+
 TEST_F(SpeakerTrackerTest, AShortFormThatOpensTheBodyNamedLastIsThatBody) {
   SpeakerTracker speakers("", registry_.get());
   speakers.Spoke(Speaker("Brougher Insurance Group Inc"), 0);
