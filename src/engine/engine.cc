@@ -117,9 +117,6 @@ Finding FindingOf(const Document& document, const LineIndex& original_lines,
   return finding;
 }
 
-// Whether a source of the registry's `type` is a body that issues a
-// release: not a person, a state (whose officials speak for it in turn), a
-// document or records (which are what a release is).
 // Whether a match is the tag that closes its sentence ("..., it said.",
 // "... - it added."): set off by a comma or a dash from what comes before
 // (`before`, the sentence up to it), with no word after it (`rest`).
@@ -136,11 +133,16 @@ bool IsClosingTag(std::string_view before, std::string_view rest) {
           before.ends_with("\u2013") || before.ends_with("\u2014"));
 }
 
+// A quotation mark between a speaker's verb and an "it" puts the "it" in
+// the speaker's own words, where it may mean anything the speaker names.
 bool HoldsQuotationMark(std::string_view text) {
   return text.find('"') != text.npos || text.find("\u201c") != text.npos ||
          text.find("\u201d") != text.npos;
 }
 
+// Whether a source of the registry's `type` is a body that issues a
+// release: not a person, a state (whose officials speak for it in turn), a
+// document or records (which are what a release is).
 bool IsReleasingBody(std::string_view type) {
   const AntecedentKind kind = AntecedentKindOfType(type);
   return kind == AntecedentKind::kOrganisation ||

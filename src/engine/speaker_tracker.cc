@@ -553,11 +553,11 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor, size_t line,
   // not the body named sentences before. A person would be "he" or "she".
   // A name, not a description ("the Paris-based think tank said it ...",
   // which points back to the OECD named before).
+  const std::string_view latest_last_word = LastWordOf(latest_.name);
   if (in_reported_clause && target.referent == Referent::kThing &&
-      latest_.bare_name && latest_.line == line &&
-      !LastWordOf(latest_.name).empty() &&
+      latest_.bare_name && latest_.line == line && !latest_last_word.empty() &&
       absl::ascii_isupper(
-          static_cast<unsigned char>(LastWordOf(latest_.name).front())) &&
+          static_cast<unsigned char>(latest_last_word.front())) &&
       FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
     resolution.source = latest_.name;
     resolution.resolved = true;

@@ -152,6 +152,12 @@ TEST_F(SpeakerTrackerTest, AParentsNameIsNoShortFormOfItsUnit) {
   EXPECT_EQ(speakers.Spoke(Speaker("Anheuser-Busch"), 1), "Anheuser-Busch");
 }
 
+TEST_F(SpeakerTrackerTest, OneOfTwoBodiesJoinedIsNoShortFormOfBoth) {
+  SpeakerTracker speakers("", registry_.get());
+  speakers.Spoke(Speaker("Apple Computer Inc and AST Research Inc"), 0);
+  EXPECT_EQ(speakers.Spoke(Speaker("Apple"), 1), "Apple");
+}
+
 TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesANameWithARole) {
   SpeakerTracker speakers("", registry_.get());
   Finding speaker = Speaker("Irv Goss");
