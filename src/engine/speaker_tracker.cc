@@ -225,6 +225,39 @@ std::string NameWithApostropheS(std::string_view text,
   return std::string(finding_text.substr(at, end - at));
 }
 
+// Whether `name` opens `body`'s name and the rest goes on as a name
+// ("Insurance Group Inc", "and Sons Co", "(Far East) Ltd", "Investors
+// Service" after "Moody's"): "the Hughes board" is a part of Hughes,
+// "Anheuser-Busch Cos' Metal Container Corp" a unit of Anheuser-Busch, and
+// "Apple Computer Inc and AST Research Inc" two bodies, which "Apple" does
+// not name both of.
+bool IsShortFormOfBody(std::string_view name, std::string_view body) {
+  if (body.size() <= name.size() + 1 || !body.starts_with(name) ||
+      body[name.size()] != ' ') {
+    return false;
+  }
+  const std::string_view rest = body.substr(name.size() + 1);
+  const bool goes_on =
+      absl::ascii_isupper(static_cast<unsigned char>(rest[0])) ||
+      rest[0] == '(' || rest.starts_with("and ") || rest.starts_with("& ");
+  const bool names_a_unit = rest.find("' ") != rest.npos ||
+                            rest.find("'s ") != rest.npos ||
+                            rest.find("\u2019") != rest.npos;
+  if (!goes_on || names_a_unit) return false;
+  for (size_t at = 0; at < rest.size();) {
+    const size_t end = std::min(rest.find(' ', at), rest.size());
+    std::string_view word = rest.substr(at, end - at);
+    if (word.ends_with(',')) word.remove_suffix(1);
+    const std::string_view after = rest.substr(std::min(end + 1, rest.size()));
+    if (IsLegalForm(word) &&
+        (after.starts_with("and ") || after.starts_with("& "))) {
+      return false;
+    }
+    at = end + 1;
+  }
+  return true;
+}
+
 // Whether the document names `name` as a body elsewhere, by what follows
 // it there: a stock ticker ("Texaco <TX>") or a company's legal form
 // ("Texaco Inc", "Cominco Ltd", "Bayer AG"). Wire copy names a company in
@@ -359,45 +392,16 @@ std::string SpeakerTracker::BodyWrittenWithApostropheS(
   std::string whole = NameWithApostropheS(text_, finding_text, name);
   const std::string& body =
       slots_[static_cast<int>(Referent::kOrganisation)].name;
-  if (!whole.empty() && body.size() > whole.size() && body.starts_with(whole) &&
-      body[whole.size()] == ' ') {
-    return body;
-  }
-  return whole;
+  return !whole.empty() && IsShortFormOfBody(whole, body) ? body : whole;
 }
 
 std::string SpeakerTracker::BodyOpenedBy(std::string_view name,
                                          size_t line) const {
   const Antecedent& body = slots_[static_cast<int>(Referent::kOrganisation)];
-  if (!NamesSomeone(name) || body.name.size() <= name.size() + 1 ||
-      !body.name.starts_with(name) || body.name[name.size()] != ' ' ||
-      !WithinReach(std::max(body.line, body.chain_line), line)) {
-    return "";
-  }
-  // The rest must go on with the name ("Insurance Group Inc", "and Sons
-  // Co", "(Far East) Ltd"): "the Hughes board" is a part of Hughes, and
-  // "Anheuser-Busch Cos' Metal Container Corp" a unit of Anheuser-Busch.
-  const std::string_view rest =
-      std::string_view(body.name).substr(name.size() + 1);
-  const bool goes_on =
-      absl::ascii_isupper(static_cast<unsigned char>(rest[0])) ||
-      rest[0] == '(' || rest.starts_with("and ") || rest.starts_with("& ");
-  const bool names_a_unit = rest.find("' ") != rest.npos ||
-                            rest.find("'s ") != rest.npos ||
-                            rest.find("\u2019") != rest.npos;
-  // "Apple Computer Inc and AST Research Inc" is two bodies, which "Apple"
-  // does not name both of.
-  bool joins_bodies = false;
-  for (size_t at = 0; at < rest.size() && !joins_bodies;) {
-    const size_t end = std::min(rest.find(' ', at), rest.size());
-    std::string_view word = rest.substr(at, end - at);
-    if (word.ends_with(',')) word.remove_suffix(1);
-    const std::string_view after = rest.substr(std::min(end + 1, rest.size()));
-    joins_bodies = IsLegalForm(word) &&
-                   (after.starts_with("and ") || after.starts_with("& "));
-    at = end + 1;
-  }
-  return goes_on && !names_a_unit && !joins_bodies ? body.name : "";
+  return NamesSomeone(name) && IsShortFormOfBody(name, body.name) &&
+                 WithinReach(std::max(body.line, body.chain_line), line)
+             ? body.name
+             : "";
 }
 
 const std::optional<std::string>& SpeakerTracker::BodyNamedInText(

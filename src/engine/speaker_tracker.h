@@ -129,14 +129,15 @@ class SpeakerTracker {
       const std::string& name, bool whole_names_only = false);
   // The body a finding names with its "'s" (NameWithApostropheS in the
   // .cc: "Moody's said"), by the fuller name of the body that spoke last
-  // when that starts with it ("Moody's Investors Service said ... Moody's
-  // said"); empty when the finding names none so.
+  // when that opens with it (BodyOpenedBy: "Moody's Investors Service said
+  // ... Moody's said"); empty when the finding names none so.
   std::string BodyWrittenWithApostropheS(std::string_view finding_text,
                                          std::string_view name) const;
-  // The body named last, in reach, when `name` opens its name: wire copy
-  // shortens "Brougher Insurance Group Inc" to "Brougher" and "R.R.
-  // Donnelly and Sons Co" to "R.R. Donnelly", as it shortens "Texaco Inc"
-  // to "Texaco". Empty when there is none.
+  // The body named last, in reach, when `name` is a short form of its name
+  // (IsShortFormOfBody in the .cc): wire copy shortens "Brougher Insurance
+  // Group Inc" to "Brougher" and "R.R. Donnelly and Sons Co" to "R.R.
+  // Donnelly", as it shortens "Texaco Inc" to "Texaco". Empty when there
+  // is none.
   std::string BodyOpenedBy(std::string_view name, size_t line) const;
 
   std::string_view text_;

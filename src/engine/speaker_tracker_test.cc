@@ -45,6 +45,14 @@ class SpeakerTrackerTest : public ::testing::Test {
     return finding;
   }
 
+  // The name a finding that names `short_form` carries, the line after one
+  // that named `body`.
+  std::string NameSpokenAfter(std::string body, std::string short_form) {
+    SpeakerTracker speakers("", registry_.get());
+    speakers.Spoke(Speaker(std::move(body)), 0);
+    return speakers.Spoke(Speaker(std::move(short_form)), 1);
+  }
+
   RuleMatch Mention(std::string name) const {
     RuleMatch match;
     match.rule = &mention_rule_;
@@ -140,22 +148,19 @@ TEST_F(SpeakerTrackerTest, ItAfterABareNamesSentenceIsTheBodyNamedBefore) {
 }
 
 TEST_F(SpeakerTrackerTest, AShortFormThatOpensTheBodyNamedLastIsThatBody) {
-  SpeakerTracker speakers("", registry_.get());
-  speakers.Spoke(Speaker("Brougher Insurance Group Inc"), 0);
-  EXPECT_EQ(speakers.Spoke(Speaker("Brougher"), 1),
+  EXPECT_EQ(NameSpokenAfter("Brougher Insurance Group Inc", "Brougher"),
             "Brougher Insurance Group Inc");
 }
 
 TEST_F(SpeakerTrackerTest, AParentsNameIsNoShortFormOfItsUnit) {
-  SpeakerTracker speakers("", registry_.get());
-  speakers.Spoke(Speaker("Anheuser-Busch Cos' Metal Container Corp Inc"), 0);
-  EXPECT_EQ(speakers.Spoke(Speaker("Anheuser-Busch"), 1), "Anheuser-Busch");
+  EXPECT_EQ(NameSpokenAfter("Anheuser-Busch Cos' Metal Container Corp Inc",
+                            "Anheuser-Busch"),
+            "Anheuser-Busch");
 }
 
 TEST_F(SpeakerTrackerTest, OneOfTwoBodiesJoinedIsNoShortFormOfBoth) {
-  SpeakerTracker speakers("", registry_.get());
-  speakers.Spoke(Speaker("Apple Computer Inc and AST Research Inc"), 0);
-  EXPECT_EQ(speakers.Spoke(Speaker("Apple"), 1), "Apple");
+  EXPECT_EQ(NameSpokenAfter("Apple Computer Inc and AST Research Inc", "Apple"),
+            "Apple");
 }
 
 TEST_F(SpeakerTrackerTest, AWordThatTakesABareNameLeavesANameWithARole) {
