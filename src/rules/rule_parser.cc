@@ -118,7 +118,7 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
                                  (x3::raw[identifier][on_value] % ','));
   // A capture's name, "0" for the whole match, "before" or "paragraph".
   auto const capture_name_value =
-      Named("a capture's name, 0 (the whole match) or 'before'",
+      Named("a capture's name, 0 (the whole match), 'before' or 'paragraph'",
             x3::raw[identifier | number][on_value]);
 
   auto const string_field =
