@@ -152,10 +152,11 @@ class Matcher {
   void QueueSegment(Scope scope, std::string_view text, TextRange range,
                     uint32_t item, uint32_t segment_index, Scratch& scratch,
                     std::vector<std::vector<PendingRun>>& runs) const;
-  // `text` is the whole analysis text; `before`, the segment's text ahead of
-  // the match, a view into it.
+  // `text` is the whole analysis text; `before` and `after`, the segment's
+  // text ahead of the match and past it, views into it.
   static bool Rejected(const CompiledPattern& pattern, const RuleMatch& match,
-                       std::string_view text, std::string_view before);
+                       std::string_view text, std::string_view before,
+                       std::string_view after);
   void FindAll(const CompiledPattern& pattern, std::string_view text,
                TextRange range, size_t segment_index,
                std::vector<RuleMatch>& out) const;

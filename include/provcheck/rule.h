@@ -72,9 +72,10 @@ struct RuleExample {
   SourceLocation location;
 };
 
-// The `reject` targets that are no capture: the text before the match, and
-// the paragraph (the line) that holds it.
+// The `reject` targets that are no capture: the text before the match, the
+// text after it, and the paragraph (the line) that holds it.
 inline constexpr std::string_view kRejectBefore = "before";
+inline constexpr std::string_view kRejectAfter = "after";
 inline constexpr std::string_view kRejectParagraph = "paragraph";
 
 struct Rule {
@@ -155,7 +156,9 @@ struct Rule {
   // A match is dropped when a capture, cleaned, matches one of these RE2
   // patterns in full: "Azerbaijan said" names no traceable speaker. The
   // name `before` (kRejectBefore) stands for the segment's text ahead of
-  // the match, as it is: the context a lookbehind would test. The name
+  // the match, as it is: the context a lookbehind would test; `after`
+  // (kRejectAfter), for the segment's text past the match, the context a
+  // lookahead would. The name
   // `paragraph` (kRejectParagraph) stands for the whole line that holds
   // the match, as it is: a voice that holds for a whole paragraph (a
   // reader's "I think ...") shows in one of its sentences, not in each.

@@ -224,13 +224,20 @@ RE2::Options PatternOptions() {
 }  // namespace
 
 bool Matcher::Rejected(const CompiledPattern& pattern, const RuleMatch& match,
-                       std::string_view text, std::string_view before) {
+                       std::string_view text, std::string_view before,
+                       std::string_view after) {
   for (const auto& [capture, regex] : pattern.rejects) {
     // `before` is the segment's text ahead of the match, uncleaned: RE2 has
     // no lookbehind, and "sources close to the Fed say" must not make the
     // Fed the speaker.
     if (capture == kRejectBefore) {
       if (RE2::FullMatch(before, *regex)) return true;
+      continue;
+    }
+    // `after` is its text past the match, for the same want of lookahead:
+    // "Acme Corp called for" is a demand unless "redemption" follows.
+    if (capture == kRejectAfter) {
+      if (RE2::FullMatch(after, *regex)) return true;
       continue;
     }
     // `paragraph` is the line that holds the match, found only for the
@@ -592,8 +599,9 @@ void Matcher::FindAll(const CompiledPattern& pattern, std::string_view text,
         match.begin = range.begin + (span.data() - segment.data());
         match.end = match.begin + span.size();
       }
-      if (Rejected(pattern, match, text,
-                   std::string_view(segment.data(), begin))) {
+      if (Rejected(
+              pattern, match, text, std::string_view(segment.data(), begin),
+              std::string_view(segment.data() + end, segment.size() - end))) {
         // "But Smith said" is rejected as a whole, yet "Smith said" inside
         // it is a match: search again from the next code point.
         position = NextCodePoint(segment, begin);

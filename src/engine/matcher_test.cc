@@ -346,6 +346,27 @@ TEST(MatcherTest, RejectBeforeSeesOnlyItsOwnSegment) {
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
 }
 
+TEST(MatcherTest, RejectAfterTestsTheSegmentsTextPastTheMatch) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution "
+      "match \"(?P<source>[A-Z]\\w+) called for\" message \"m\" "
+      "reject after \"\\s+redemption\\b.*\" }");
+  const std::string text =
+      "Acme called for redemption of its notes. Acme called for a vote.";
+  const auto matches = matcher->Match(text, Segment(text));
+  ASSERT_THAT(matches, SizeIs(1));
+  EXPECT_EQ(matches[0].begin, text.rfind("Acme"));
+}
+
+TEST(MatcherTest, RejectAfterSeesOnlyItsOwnSegment) {
+  auto matcher = CompileTestMatcher(
+      "pack p\nrule r { kind attribution scope sentence "
+      "match \"(?P<source>[A-Z]\\w+) called for\" message \"m\" "
+      "reject after \"\\s+redemption\\b.*\" }");
+  const std::string text = "Acme called for\nredemption of its notes.";
+  EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
+}
+
 // A figure is a match unless its paragraph says "I think".
 constexpr char kRejectParagraphPack[] =
     "pack p\nrule r { kind unattributed-claim scope sentence "

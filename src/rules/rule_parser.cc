@@ -116,10 +116,12 @@ absl::StatusOr<ParsedPack> ParseSyntax(std::string_view source,
   auto const number_value = Named("a number", x3::raw[number][on_value]);
   auto const kinds_value = Named("a kind, or kinds separated by commas",
                                  (x3::raw[identifier][on_value] % ','));
-  // A capture's name, "0" for the whole match, "before" or "paragraph".
-  auto const capture_name_value =
-      Named("a capture's name, 0 (the whole match), 'before' or 'paragraph'",
-            x3::raw[identifier | number][on_value]);
+  // A capture's name, "0" for the whole match, "before", "after" or
+  // "paragraph".
+  auto const capture_name_value = Named(
+      "a capture's name, 0 (the whole match), 'before', 'after' or "
+      "'paragraph'",
+      x3::raw[identifier | number][on_value]);
 
   auto const string_field =
       x3::raw[one_of(keyword("description") | keyword("match") |
