@@ -62,8 +62,9 @@ SAMPLE_SEED = 1
 # drawn and judged at 0c091a4 and spent by b5044c3 and 43af1aa; seed 33
 # was drawn and judged at 82266b6 and spent by 4dd6684; seed 34 was drawn
 # and judged at e1c4902 and spent by 9af16ca and 56977dc; seed 35 was
-# drawn and judged at f6cfe48. Draw seed 36 next.
-HELD_OUT_SEED = 35
+# drawn and judged at f6cfe48 and spent by 9a1ea67; seed 36 was drawn and
+# judged at 866d5c2. Draw seed 37 next.
+HELD_OUT_SEED = 36
 HELD_OUT_SAMPLE_PATH = "/tmp/eval-sample-held-out.txt"
 REVIEW_PATH = os.path.join(common.EVAL_DIR, "review.tsv")
 BBC_FOOTER_MIN_DOCS = 4
