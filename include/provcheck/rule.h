@@ -158,10 +158,11 @@ struct Rule {
   // name `before` (kRejectBefore) stands for the segment's text ahead of
   // the match, as it is: the context a lookbehind would test; `after`
   // (kRejectAfter), for the segment's text past the match, the context a
-  // lookahead would. The name
-  // `paragraph` (kRejectParagraph) stands for the whole line that holds
-  // the match, as it is: a voice that holds for a whole paragraph (a
-  // reader's "I think ...") shows in one of its sentences, not in each.
+  // lookahead would. The name `paragraph` (kRejectParagraph) stands for
+  // the whole line that holds the match, as it is: a voice that holds for
+  // a whole paragraph (a reader's "I think ...") shows in one of its
+  // sentences, not in each. Any other name must be a capture of the
+  // rule's patterns (Matcher::Compile says so when it is not).
   std::vector<std::pair<std::string, Pattern>> rejects;
   // `unresolved-as RULE`: when a finding's `anaphor` names no one in reach,
   // the finding is RULE's instead (its kind, id, severity and message). "A

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -539,6 +540,34 @@ absl::StatusOr<std::unique_ptr<Matcher>> Matcher::Compile(
             reject_jobs[r].regex);
       }
       compiled.regex = regex;
+    }
+  }
+  // A reject names a target the rule's patterns give, or the reject never
+  // fires and nothing says so: "reject aftr" would test nothing.
+  absl::flat_hash_map<const Rule*, absl::flat_hash_set<std::string>>
+      groups_of_rule;
+  for (const CompiledPattern& compiled : matcher->patterns_) {
+    auto& names = groups_of_rule[compiled.rule];
+    for (const std::string& name : compiled.group_names) {
+      if (!name.empty()) names.insert(name);
+    }
+  }
+  for (const RulePack& pack : matcher->packs_) {
+    for (const Rule& rule : pack.rules) {
+      const auto& names = groups_of_rule[&rule];
+      for (const auto& [target, pattern] : rule.rejects) {
+        if (target == "0" || target == kRejectBefore ||
+            target == kRejectAfter || target == kRejectParagraph ||
+            names.contains(target)) {
+          continue;
+        }
+        const SourceLocation& at = pattern.location;
+        return absl::InvalidArgumentError(absl::StrCat(
+            at.file, ":", at.line, ":", at.column, ": error: rule ", rule.id,
+            ": reject names '", target,
+            "', which is no capture of the rule's patterns, nor 0, before, "
+            "after or paragraph"));
+      }
     }
   }
 

@@ -63,6 +63,27 @@ TEST(MatcherTest, ReleasePeriodErrorNamesTheRuleAndItsLocation) {
                 "release-period pattern does not compile"));
 }
 
+// A rule whose only reject names `target`.
+std::string RejectPack(std::string_view target) {
+  return "pack p\nrule r {\n  kind attribution\n"
+         "  match \"(?P<source>[A-Z]\\w+) said\"\n  message \"m\"\n"
+         "  reject " +
+         std::string(target) + " \"x\"\n}";
+}
+
+TEST(MatcherTest, RejectNamingNoCaptureIsAnError) {
+  EXPECT_THAT(CompileErrorOf(RejectPack("aftr")),
+              HasSubstr("p.rules:6:15: error: rule r: reject names 'aftr', "
+                        "which is no capture of the rule's patterns"));
+}
+
+TEST(MatcherTest, RejectMayNameACaptureOrATarget) {
+  for (std::string_view target :
+       {"source", "0", "before", "after", "paragraph"}) {
+    EXPECT_EQ(CompileErrorOf(RejectPack(target)), "") << target;
+  }
+}
+
 // Two rules: `spokesman` gives its unresolved findings to `rule_id`.
 std::string UnresolvedAsPack(std::string_view rule_id) {
   return "pack p\nrule vague {\n  kind vague-attribution\n  match \"x\"\n"
