@@ -367,11 +367,14 @@ TEST(MatcherTest, RejectBeforeSeesOnlyItsOwnSegment) {
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
 }
 
+// A call is a match unless "redemption" follows it.
+constexpr char kRejectAfterPack[] =
+    "pack p\nrule r { kind attribution scope sentence "
+    "match \"(?P<source>[A-Z]\\w+) called for\" message \"m\" "
+    "reject after \"\\s+redemption\\b.*\" }";
+
 TEST(MatcherTest, RejectAfterTestsTheSegmentsTextPastTheMatch) {
-  auto matcher = CompileTestMatcher(
-      "pack p\nrule r { kind attribution "
-      "match \"(?P<source>[A-Z]\\w+) called for\" message \"m\" "
-      "reject after \"\\s+redemption\\b.*\" }");
+  auto matcher = CompileTestMatcher(kRejectAfterPack);
   const std::string text =
       "Acme called for redemption of its notes. Acme called for a vote.";
   const auto matches = matcher->Match(text, Segment(text));
@@ -380,10 +383,7 @@ TEST(MatcherTest, RejectAfterTestsTheSegmentsTextPastTheMatch) {
 }
 
 TEST(MatcherTest, RejectAfterSeesOnlyItsOwnSegment) {
-  auto matcher = CompileTestMatcher(
-      "pack p\nrule r { kind attribution scope sentence "
-      "match \"(?P<source>[A-Z]\\w+) called for\" message \"m\" "
-      "reject after \"\\s+redemption\\b.*\" }");
+  auto matcher = CompileTestMatcher(kRejectAfterPack);
   const std::string text = "Acme called for\nredemption of its notes.";
   EXPECT_THAT(matcher->Match(text, Segment(text)), SizeIs(1));
 }
