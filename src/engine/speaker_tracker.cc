@@ -540,28 +540,26 @@ AnaphorResolution SpeakerTracker::Resolve(std::string_view anaphor, size_t line,
   resolution.source = in_reach ? antecedent.name : std::string(anaphor);
   resolution.resolved = in_reach;
   resolution.introduces_speaker = role_word_after_mention;
-  // "GenCorp said ... The company said": no body in reach, but the speaker
-  // before is a bare name that could be one, and the word says it is. So
+  // The bare name spoken last may be the one meant, and the anaphor then
+  // shows it to be a body. "GenCorp said ... The company said": no body in
+  // reach, but the bare name could be one, and the word says it is. So
   // does a spokesman's: "Spie Batignolles said ... A spokesman said".
   const bool takes_bare_name =
       target.takes_bare_name || target.referent == Referent::kLastBody;
-  if (!in_reach && takes_bare_name && latest_.bare_name &&
-      WithinReach(std::max(latest_.line, latest_.chain_line), line) &&
-      FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
-    resolution.source = latest_.name;
-    resolution.resolved = true;
-    resolution.names_body = true;
-  }
+  const bool word_takes_bare_name =
+      !in_reach && takes_bare_name &&
+      WithinReach(std::max(latest_.line, latest_.chain_line), line);
   // "IC Gas said in a statement it noted the offer": an "it" in what a bare
-  // name has just said is that name, which the "it" shows to be a body, and
-  // not the body named sentences before. A person would be "he" or "she".
-  // A name, not a description ("the Paris-based think tank said it ...",
-  // which points back to the OECD named before).
+  // name has just said is that name, and not the body named sentences
+  // before. A person would be "he" or "she". A name, not a description
+  // ("the Paris-based think tank said it ...", which points back to the
+  // OECD named before).
   const std::string_view latest_last_word = LastWordOf(latest_.name);
-  if (in_reported_clause && target.referent == Referent::kThing &&
-      latest_.bare_name && latest_.line == line && !latest_last_word.empty() &&
-      absl::ascii_isupper(
-          static_cast<unsigned char>(latest_last_word.front())) &&
+  const bool it_in_what_it_said =
+      in_reported_clause && target.referent == Referent::kThing &&
+      latest_.line == line && !latest_last_word.empty() &&
+      absl::ascii_isupper(static_cast<unsigned char>(latest_last_word.front()));
+  if (latest_.bare_name && (word_takes_bare_name || it_in_what_it_said) &&
       FitsTheAntecedent(anaphor, latest_.name, target.antecedent.get())) {
     resolution.source = latest_.name;
     resolution.resolved = true;

@@ -129,8 +129,9 @@ class SpeakerTracker {
       const std::string& name, bool whole_names_only = false);
   // The body a finding names with its "'s" (NameWithApostropheS in the
   // .cc: "Moody's said"), by the fuller name of the body that spoke last
-  // when that opens with it (BodyOpenedBy: "Moody's Investors Service said
-  // ... Moody's said"); empty when the finding names none so.
+  // when that opens with it, however far back ("Moody's Investors Service
+  // said ... Moody's said"; IsShortFormOfBody in the .cc); empty when the
+  // finding names none so.
   std::string BodyWrittenWithApostropheS(std::string_view finding_text,
                                          std::string_view name) const;
   // The body named last, in reach, when `name` is a short form of its name
